@@ -1,0 +1,27 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { transform } from 'esbuild';
+import type { Plugin } from 'vite';
+
+/** Vite 8 keeps standard decorators as written; Chromium cannot run them yet, so esbuild lowers our TypeScript first. */
+const lowerDecorators: Plugin = {
+  name: 'ontrack-lower-decorators',
+  enforce: 'pre',
+  async transform(code, id) {
+    if (!/\.ts$/.test(id) || id.includes('node_modules')) return null;
+    const out = await transform(code, { loader: 'ts', target: 'es2022', sourcefile: id, sourcemap: true });
+    return { code: out.code, map: out.map };
+  },
+};
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y'],
+  core: { disableTelemetry: true },
+  viteFinal(viteConfig) {
+    viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', 'module', 'browser', 'development|production'] };
+    viteConfig.plugins = [lowerDecorators, ...(viteConfig.plugins ?? [])];
+    return viteConfig;
+  },
+};
+export default config;

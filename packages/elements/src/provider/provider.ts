@@ -1,0 +1,159 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { defaultPolicy, todayUtc, type Scope, type TrackingAdapter, type TrackingChange, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
+import { emit } from '../shared/emit.js';
+import { onTrackContext, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
+
+/**
+ * Holds the adapter, the policy and the evaluation date, loads the data for its
+ * scope and gives all of it to the OnTrack elements inside it, following
+ * changes made elsewhere through the adapter's `subscribe`.
+ *
+ * @slot - The OnTrack elements (and anything else) that use this provider.
+ *
+ * @example
+ * ```html
+ * <ontrack-provider date="2026-11-16">
+ *   <ontrack-status-grid></ontrack-status-grid>
+ * </ontrack-provider>
+ * <script type="module">
+ *   document.querySelector('ontrack-provider').adapter = createMemoryAdapter(generateSchool({ seed: 1, pupils: 30 }));
+ * </script>
+ * ```
+ */
+@customElement('ontrack-provider')
+export class OnTrackProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The host's data adapter. Setting it loads the data. */
+  @property({ attribute: false }) accessor adapter: TrackingAdapter | undefined = undefined;
+
+  /** The trust's policy; the default policy when unset. */
+  @property({ attribute: false }) accessor policy: TrackingPolicy = defaultPolicy;
+
+  /** Evaluation date (`YYYY-MM-DD`); today (UTC) when unset. */
+  @property() accessor date: string = todayUtc();
+
+  /** Which pupils to load: a school, year group or class. */
+  @property({ attribute: false }) accessor scope: Scope = {};
+
+  private held: TrackingDataset | undefined;
+  private loadStatus: LoadStatus = 'idle';
+  private loadError: Error | undefined;
+  private loadToken = 0;
+  private unsubscribe: (() => void) | undefined;
+
+  private readonly context = new ContextProvider(this, { context: onTrackContext, initialValue: this.snapshot() });
+
+  /** The provider's current load state. */
+  get status(): LoadStatus {
+    return this.loadStatus;
+  }
+
+  private snapshot(): OnTrackContextValue {
+    return {
+      adapter: this.adapter,
+      policy: this.policy,
+      date: this.date,
+      status: this.loadStatus,
+      dataset: this.held,
+      error: this.loadError,
+      reload: () => {
+        void this.load();
+      },
+    };
+  }
+
+  private publish(): void {
+    this.context.setValue(this.snapshot(), true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') || changed.has('scope')) {
+      this.listen();
+      void this.load();
+    } else if (changed.has('policy') || changed.has('date')) {
+      this.publish();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.adapter && !this.unsubscribe) this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.adapter?.subscribe((change) => {
+      this.apply(change);
+    });
+  }
+
+  /** Folds a change from the adapter into the held dataset. */
+  private apply(change: TrackingChange): void {
+    const data = this.held;
+    if (!data) return;
+    if (change.type === 'judgement') {
+      if (!data.pupils.some((p) => p.id === change.judgement.pupilId)) return;
+      this.held = { ...data, judgements: [...data.judgements, change.judgement] };
+    } else {
+      this.held = { ...data, snapshots: [...data.snapshots, change.snapshot] };
+    }
+    this.publish();
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    const adapter = this.adapter;
+    if (!adapter) {
+      this.loadStatus = 'idle';
+      this.held = undefined;
+      this.publish();
+      return;
+    }
+    this.loadStatus = 'loading';
+    this.loadError = undefined;
+    this.publish();
+    try {
+      const data = await adapter.load(this.scope);
+      if (token !== this.loadToken) return;
+      this.held = data;
+      this.loadStatus = 'ready';
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.loadError = error instanceof Error ? error : new Error(String(error));
+      this.loadStatus = 'error';
+    }
+    this.publish();
+    emit(this, 'ontrack-load', { status: this.loadStatus });
+  }
+
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}
+
+/** Sent when the provider has finished loading, successfully or not. */
+export interface LoadDetail {
+  readonly status: LoadStatus;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ontrack-provider': OnTrackProvider;
+  }
+  interface HTMLElementEventMap {
+    'ontrack-load': CustomEvent<LoadDetail>;
+  }
+}

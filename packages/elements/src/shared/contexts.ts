@@ -1,0 +1,21 @@
+import { createContext } from '@lit/context';
+import type { TrackingAdapter, TrackingDataset, TrackingPolicy } from '@ontrack/rules';
+
+/** Where the provider is with loading its data. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What `<ontrack-provider>` gives its descendants. A new object on every change. */
+export interface OnTrackContextValue {
+  readonly adapter: TrackingAdapter | undefined;
+  readonly policy: TrackingPolicy;
+  /** Evaluation date, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly status: LoadStatus;
+  readonly dataset: TrackingDataset | undefined;
+  readonly error: Error | undefined;
+  /** Loads the data again (after an error, say). */
+  readonly reload: () => void;
+}
+
+/** Context key of the provider; consumers subscribe to it through `DataController`. */
+export const onTrackContext = createContext<OnTrackContextValue>(Symbol.for('ontrack-context'));

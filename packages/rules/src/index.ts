@@ -1,0 +1,41 @@
+/**
+ * @ontrack/rules — headless live pupil-progress tracking: the data and policy
+ * schemas, the default policy, the engine, the adapters and the synthetic school.
+ * @packageDocumentation
+ */
+export { OnTrackError, ValidationError, NotFoundError, ConflictError, NetworkError, PermissionError, formatPath } from './errors.js';
+export type { Issue, JsonPath } from './errors.js';
+
+export { addDays, daysBetween, weekStart, academicWeek } from './calendar/weeks.js';
+export { endOfDay, recordedBy, todayUtc } from './calendar/as-of.js';
+
+export {
+  datasetSchema, schoolSchema, calendarSchema, halfTermSchema, subjectSchema, pupilSchema, attributesSchema, judgementSchema,
+  assessmentSchema, snapshotSchema, statusEntrySchema, statusSourceSchema, yearGroupSchema, isoDateSchema, instantSchema, idSchema, YEAR_GROUPS,
+} from './schema/dataset.js';
+export type {
+  TrackingDataset, TrackingDatasetInput, School, Calendar, HalfTerm, Subject, Pupil, PupilAttributes, Judgement, Assessment, Snapshot,
+  StatusEntry, StatusSource, YearGroup, IsoDate, Instant, LevelId,
+} from './schema/dataset.js';
+export { policySchema, levelSchema, groupSchema, ruleJsonSchema, ruleSettingsSchema } from './schema/policy.js';
+export type { TrackingPolicy, Level, PupilGroup, RuleJson } from './schema/policy.js';
+export type { EvaluationResult, Intervention, BecauseItem, Summary } from './schema/result.js';
+export { parseDataset, parseWith, issuesFromZod } from './schema/parse.js';
+
+export { defaultPolicy, defaultLevels, defaultGroups } from './policy/default-policy.js';
+export { buildDefaultRules, defaultRuleSettings } from './policy/default-rules.js';
+export type { RuleSettings } from './policy/default-rules.js';
+export { orderedLevels, levelIndex, concernLevels, challengeLevels } from './policy/levels.js';
+
+export { liveStatus, liveStatuses, latestJudgements, liveFrom, trackedSubjects, cellKey } from './engine/live-status.js';
+export type { LiveStatus } from './engine/live-status.js';
+export { summarize, round1 } from './engine/summary.js';
+
+export { generateSchool, englishHalfTerms, PRIMARY_SUBJECTS, PRIMARY_YEARS } from './synthetic/generate-school.js';
+export type { GenerateSchoolOptions } from './synthetic/generate-school.js';
+export { seededRandom } from './synthetic/seeded-random.js';
+export type { SeededRandom } from './synthetic/seeded-random.js';
+
+export { createMemoryAdapter } from './adapter/memory-adapter.js';
+export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
+export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
