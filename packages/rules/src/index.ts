@@ -39,3 +39,4 @@ export type { SeededRandom } from './synthetic/seeded-random.js';
 export { createMemoryAdapter } from './adapter/memory-adapter.js';
 export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
 export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
+export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
