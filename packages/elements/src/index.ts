@@ -15,3 +15,5 @@ export type { DataProps } from './shared/data-controller.js';
 export { themeStyles } from './shared/theme.styles.js';
 export { levelLooks } from './shared/levels.js';
 export type { LevelLook } from './shared/levels.js';
+export { en, locales, resolveMessages } from './shared/messages.js';
+export type { Messages, MessageOverrides } from './shared/messages.js';

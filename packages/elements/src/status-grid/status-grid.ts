@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { liveStatuses, trackedSubjects, type StatusEntry, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
+import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
 import { statusGridStyles } from './status-grid.styles.js';
@@ -40,6 +41,8 @@ export class OnTrackStatusGrid extends LitElement {
   @property() accessor date: string | undefined = undefined;
   /** Accessible name of the grid. */
   @property() accessor label = 'Pupil progress';
+  /** Overrides of any of the grid's words (see `Messages`). */
+  @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
 
   @state() private accessor active: GridPosition = { row: 0, col: 1 };
 
@@ -64,16 +67,17 @@ export class OnTrackStatusGrid extends LitElement {
 
   protected override render(): TemplateResult {
     const status = this.ctl.status;
-    if (status === 'loading') return html`<div class="message" part="message" role="status">Loading pupils…</div>`;
+    const t = this.words().grid;
+    if (status === 'loading') return html`<div class="message" part="message" role="status">${t.loading}</div>`;
     if (status === 'error') {
       return html`<div class="message" part="message" role="alert">
-        Could not load pupils: ${this.ctl.error?.message ?? 'unknown error'}
-        <button type="button" @click=${() => { this.ctl.reload(); }}>Try again</button>
+        ${t.loadFailed(this.ctl.error?.message ?? '')}
+        <button type="button" @click=${() => { this.ctl.reload(); }}>${t.retry}</button>
       </div>`;
     }
     const model = this.model;
-    if (!model) return html`<div class="message" part="message" role="status">No data yet.</div>`;
-    if (model.rows.length === 0) return html`<div class="message" part="message" role="status">No pupils in this view.</div>`;
+    if (!model) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
+    if (model.rows.length === 0) return html`<div class="message" part="message" role="status">${t.empty}</div>`;
     const cols = model.subjects.length + 1;
     return html`<div
       role="grid"
@@ -85,7 +89,7 @@ export class OnTrackStatusGrid extends LitElement {
       @focusin=${this.onFocusIn}
     >
       <div role="row" aria-rowindex="1">
-        <div role="columnheader" part="column-header" aria-colindex="1">Pupil</div>
+        <div role="columnheader" part="column-header" aria-colindex="1">${t.pupil}</div>
         ${model.subjects.map((s, i) => html`<div role="columnheader" part="column-header" aria-colindex=${i + 2}>${s.name}</div>`)}
       </div>
       ${repeat(
@@ -100,7 +104,7 @@ export class OnTrackStatusGrid extends LitElement {
             data-row=${ri}
             data-col="0"
           >${r.pupil.givenName} ${r.pupil.familyName}</div>
-          ${r.cells.map((c, ci) => this.renderCell(c, ri, ci + 1))}
+          ${r.cells.map((c, ci) => this.renderCell(c, ri, ci + 1, t))}
         </div>`,
       )}
     </div>`;
@@ -110,11 +114,15 @@ export class OnTrackStatusGrid extends LitElement {
     return this.active.row === row && this.active.col === col ? '0' : '-1';
   }
 
-  private renderCell(cell: StatusEntry, row: number, col: number): TemplateResult {
+  private words(): Messages {
+    return resolveMessages(this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages);
+  }
+
+  private renderCell(cell: StatusEntry, row: number, col: number, t: Messages['grid']): TemplateResult {
     const look = cell.status === null ? undefined : this.looks.get(cell.status);
     const tab = this.tabFor(row, col);
     if (!look) {
-      const text = cell.status === null ? 'Not yet tracked' : `Unknown level ${cell.status}`;
+      const text = cell.status === null ? t.untracked : t.unknownLevel(cell.status);
       return html`<div role="gridcell" part="cell source-untracked" class="untracked" aria-colindex=${col + 1} tabindex=${tab} data-row=${row} data-col=${col}>
         <span aria-hidden="true">–</span><span class="visually-hidden">${text}</span>
       </div>`;
@@ -129,11 +137,11 @@ export class OnTrackStatusGrid extends LitElement {
       tabindex=${tab}
       data-row=${row}
       data-col=${col}
-      title=${isDefault ? `${look.level.label} (default: not yet reviewed)` : look.level.label}
+      title=${isDefault ? t.defaultTitle(look.level.label) : look.level.label}
     >
       <span class="glyph" aria-hidden="true">${look.glyph}</span>
       <span class="label">${name}</span>${isDefault
-        ? html`<span class="src" aria-hidden="true">*</span><span class="visually-hidden">(default)</span>`
+        ? html`<span class="src" aria-hidden="true">*</span><span class="visually-hidden">${t.defaultMark}</span>`
         : nothing}
     </div>`;
   }
