@@ -40,3 +40,11 @@ export { createMemoryAdapter } from './adapter/memory-adapter.js';
 export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
 export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
 export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
+
+// policy, cohorts, snapshot, cli
+export { inGroup, pupilValue } from './breakdown/groups.js';
+export { breakdown, breakdownFromStatuses, cohortPupils, cohortLabel } from './breakdown/breakdown.js';
+export type { CohortSource, CohortPolicy } from './breakdown/breakdown.js';
+export { suppress, isSuppressed } from './breakdown/suppress.js';
+export { gapBetween, groupGap, shareAtOrAbove, targetGap } from './breakdown/gap.js';
+export type { TargetGap } from './breakdown/gap.js';
