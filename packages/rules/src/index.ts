@@ -41,6 +41,10 @@ export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
 export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
 export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
 
+// engine
+export { FACTS, RULE_SCOPES, factNames, factDefinition, attributeFact, isKnownFact } from './facts/catalog.js';
+export type { FactDefinition, FactType, RuleScope } from './facts/catalog.js';
+
 // policy, cohorts, snapshot, cli
 export { inGroup, pupilValue } from './breakdown/groups.js';
 export { breakdown, breakdownFromStatuses, cohortPupils, cohortLabel } from './breakdown/breakdown.js';
