@@ -59,3 +59,8 @@ export { resolvePolicy, mergePolicy, withoutUnsafeKeys, MAX_POLICY_DEPTH } from 
 export type { MergedPolicy } from './policy/merge-policy.js';
 export { policyIssues, ruleIssues, factAllowed, RULE_OPERATORS, RULE_LIMITS } from './policy/validate-policy.js';
 export type { RuleCheckOptions } from './policy/validate-policy.js';
+export { takeSnapshot } from './snapshot/take-snapshot.js';
+export { trend } from './trend/trend.js';
+export type { TrendOptions } from './trend/trend.js';
+export { jsonSchema } from './schema/json-schema.js';
+export type { JsonSchemaName } from './schema/json-schema.js';
