@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { ValidationError, formatPath } from '../errors.js';
 import { defaultPolicy } from './default-policy.js';
 import { buildDefaultRules, defaultRuleSettings } from './default-rules.js';
@@ -278,5 +279,34 @@ describe('resolvePolicy rejections', () => {
   });
   it('drops unsafe keys at any depth', () => {
     assert.deepEqual(withoutUnsafeKeys(JSON.parse('{"a":[{"constructor":1,"b":{"__proto__":2,"c":3}}]}')), { a: [{ b: { c: 3 } }] });
+  });
+});
+
+describe('resolvePolicy on arbitrary input', () => {
+  it('either returns a policy or throws a ValidationError with paths, for any JSON', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ rules: fc.array(fc.jsonValue(), { maxLength: 3 }), levels: fc.jsonValue(), ruleSettings: fc.jsonValue() }, { requiredKeys: [] })), (input) => {
+        try {
+          const policy = resolvePolicy(input);
+          assert.ok(policy.levels.some((l) => l.id === policy.defaultLevel));
+        } catch (error) {
+          assert.ok(error instanceof ValidationError, String(error));
+          assert.ok(error.issues.length > 0 && error.issues.every((i) => Array.isArray(i.path)));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('keeps every default rule in step with any valid rule settings', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ persistentSnapshots: fc.integer({ min: 1, max: 6 }), multipleSubjects: fc.integer({ min: 1, max: 12 }), attendanceBelow: fc.integer({ min: 0, max: 100 }), unreviewedWeeks: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: [] }),
+        (settings) => {
+          const p = resolvePolicy({ ruleSettings: settings });
+          assert.deepEqual(p.rules, buildDefaultRules({ ...defaultRuleSettings, ...settings }, defaultPolicy.levels));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { ValidationError, formatPath } from '../errors.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { generateSchool } from '../synthetic/generate-school.js';
@@ -243,5 +244,36 @@ describe('validateDataset', () => {
     assert.equal((data as unknown as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.getPrototypeOf(data.pupils[1]?.attributes), Object.prototype);
     assert.equal((data.pupils[1]?.attributes as Record<string, unknown>).polluted, undefined);
+  });
+});
+
+describe('datasetIssues on arbitrary input', () => {
+  it('never throws, and validateDataset throws only ValidationError, for any JSON', () => {
+    const anyDataset = fc.record(
+      {
+        version: fc.jsonValue(),
+        school: fc.jsonValue(),
+        calendar: fc.jsonValue(),
+        subjects: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        pupils: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        judgements: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        assessments: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        snapshots: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), anyDataset), (input) => {
+        const issues = datasetIssues(input);
+        try {
+          validateDataset(input);
+          assert.deepEqual(issues, []);
+        } catch (error) {
+          assert.ok(error instanceof ValidationError, String(error));
+          assert.deepEqual(error.issues, issues);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
