@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type Issue, ValidationError } from '../errors.js';
 import { isoDateSchema } from '../schema/dataset.js';
+import { writeJson } from './write-json.js';
 
 /** What a command may do to the outside world; the tests pass their own. */
 export interface CliIo {
@@ -72,7 +73,7 @@ export function issuesOf(error: unknown): readonly Issue[] {
   throw error;
 }
 
-/** Prints a value as the command's JSON result. */
+/** Prints a value as the command's JSON result, in pieces (see `writeJson`). */
 export function printJson(io: CliIo, value: unknown): void {
-  io.out(`${JSON.stringify(value, null, 2)}\n`);
+  writeJson(io.out, value);
 }
