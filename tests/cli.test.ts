@@ -198,6 +198,15 @@ describe('ontrack schema', () => {
     const shipped = await import('node:fs/promises').then((fs) => fs.readFile(join(root, 'packages/rules/schema/dataset.schema.json'), 'utf8'));
     assert.deepEqual(JSON.parse(run.stdout), JSON.parse(shipped));
   });
+  it('ships both schemas as package exports', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    for (const name of ['dataset', 'policy']) {
+      const schema = require(`@ontrack/rules/schema/${name}.schema.json`) as { $id: string; $schema: string };
+      assert.equal(schema.$id, `https://ontrack.invalid/schema/${name}.schema.json`);
+      assert.match(schema.$schema, /2020-12/);
+    }
+  });
   it('prints both schemas without an argument', async () => {
     const run = await ontrack('schema');
     assert.deepEqual(Object.keys(JSON.parse(run.stdout) as object), ['dataset', 'policy']);
