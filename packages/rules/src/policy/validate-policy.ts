@@ -1,10 +1,15 @@
 import type { Issue, JsonPath } from '../errors.js';
-import { BUILT_IN_OPERATOR_NAMES, knownToEngine } from '../compile/operators.js';
+import { BUILT_IN_OPERATOR_NAMES } from '../compile/operators.js';
 import { parseSafePath } from '../compile/safe-path.js';
 import { attributeFact, isKnownFact, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
 import type { RuleJson, TrackingPolicy } from '../schema/policy.js';
 
-/** json-rules-engine's built-in operators (the engine's own list); decorated forms such as `not:equal` are accepted too. */
+/**
+ * json-rules-engine's built-in operators (the engine's own list): the only ones
+ * `evaluate` runs in a policy (decorated forms such as `not:equal` and custom
+ * operators need json-rules-engine itself and are refused; use `not`, `notIn`,
+ * `doesNotContain` instead).
+ */
 export const RULE_OPERATORS: readonly string[] = BUILT_IN_OPERATOR_NAMES;
 
 /** Limits that keep hostile rule JSON from exhausting the engine. */
@@ -12,7 +17,11 @@ export const RULE_LIMITS = { depth: 16, conditions: 256 } as const;
 
 /** Options for checking rules. */
 export interface RuleCheckOptions {
-  /** Extra operator names the host registered (custom json-rules-engine operators). */
+  /**
+   * Extra operator names to allow, for hosts that run rules through
+   * `compileRules` with their own operators; `evaluate` itself runs only the
+   * built-in ones.
+   */
   readonly operators?: Iterable<string>;
 }
 
@@ -120,12 +129,17 @@ export function ruleIssues(rule: RuleJson, path: JsonPath, options: RuleCheckOpt
     }
     checkFact([...p, 'fact'], own(node, 'fact'));
     const operator = own(node, 'operator');
-    if (typeof operator !== 'string' || !knownToEngine(operator, extraOperators)) {
-      add([...p, 'operator'], 'unknown-operator', `unknown operator ${show(operator)}; use one of ${[...RULE_OPERATORS, ...extraOperators].join(', ')} (or decorated, e.g. not:equal)`);
+    if (typeof operator !== 'string' || !(RULE_OPERATORS.includes(operator) || extraOperators.has(operator))) {
+      add([...p, 'operator'], 'unknown-operator', `unknown operator ${show(operator)}; use one of ${[...RULE_OPERATORS, ...extraOperators].join(', ')}`);
     }
     if (!Object.hasOwn(node, 'value')) add([...p, 'value'], 'invalid-rule', 'needs a value to compare with');
     else {
       const value = node.value;
+      const isFactRef = isObj(value) && Object.hasOwn(value, 'fact');
+      // json-rules-engine calls value.indexOf for these: anything but a list throws at run time.
+      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value) && !isFactRef) {
+        add([...p, 'value'], 'invalid-rule', `${operator} needs a list of values, e.g. ["below"]`);
+      }
       if (isObj(value) && Object.hasOwn(value, 'fact')) {
         checkFact([...p, 'value', 'fact'], value.fact);
         if (Object.hasOwn(value, 'path')) checkPath([...p, 'value', 'path'], value.path);
