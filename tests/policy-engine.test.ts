@@ -11,7 +11,7 @@ const leaf = (scope: RuleScope): fc.Arbitrary<Record<string, unknown>> =>
   fc.record({
     fact: fc.constantFrom(...factNames(scope), ...(scope === 'class-subject' ? [] : ['youngCarer'])),
     operator: fc.constantFrom(...RULE_OPERATORS),
-    value: fc.oneof(fc.integer({ min: -3, max: 100 }), fc.constantFrom('below', 'on', 'above', 'maths', true, false, null), fc.array(fc.constantFrom('below', 'on', 'support'), { maxLength: 3 })),
+    value: fc.oneof(fc.constantFrom(...factNames(scope)).map((fact) => ({ fact })), fc.integer({ min: -3, max: 100 }), fc.constantFrom('below', 'on', 'above', 'maths', true, false, null), fc.array(fc.constantFrom('below', 'on', 'support'), { maxLength: 3 })),
   });
 
 const rule = fc.constantFrom<RuleScope>('pupil-subject', 'pupil', 'class-subject').chain((scope) =>

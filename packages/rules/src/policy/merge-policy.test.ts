@@ -234,6 +234,10 @@ describe('resolvePolicy rejections', () => {
   });
   it('refuses in and notIn over anything but a list', () => {
     assert.deepEqual(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'notIn', value: 'below' }])] }), ['$.rules[0].conditions.all[0].value: notIn needs a list of values, e.g. ["below"]']);
+    assert.deepEqual(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'in', value: { fact: 'rank' } }])] }), ['$.rules[0].conditions.all[0].value: in needs a list of values, e.g. ["below"]']);
+  });
+  it('allows in over an open attribute, which may hold a list', () => {
+    assert.ok(findRule(resolvePolicy({ rules: [rule('ok', [{ fact: 'status', operator: 'in', value: { fact: 'watchLevels' } }])] }), 'ok'));
   });
   it('refuses decorated operators, which evaluate does not run in a policy', () => {
     assert.match(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'not:equal', value: 'below' }])] })[0] ?? '', /unknown operator "not:equal"/);

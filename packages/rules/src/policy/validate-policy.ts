@@ -1,7 +1,7 @@
 import type { Issue, JsonPath } from '../errors.js';
 import { BUILT_IN_OPERATOR_NAMES } from '../compile/operators.js';
 import { parseSafePath } from '../compile/safe-path.js';
-import { attributeFact, isKnownFact, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
+import { attributeFact, factDefinition, isKnownFact, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
 import type { RuleJson, TrackingPolicy } from '../schema/policy.js';
 
 /**
@@ -137,7 +137,9 @@ export function ruleIssues(rule: RuleJson, path: JsonPath, options: RuleCheckOpt
       const value = node.value;
       const isFactRef = isObj(value) && Object.hasOwn(value, 'fact');
       // json-rules-engine calls value.indexOf for these: anything but a list throws at run time.
-      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value) && !isFactRef) {
+      // A catalogued fact is never a list; only an open attribute might be one.
+      const listFact = isFactRef && typeof value.fact === 'string' && factDefinition(value.fact) === undefined;
+      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value) && !listFact) {
         add([...p, 'value'], 'invalid-rule', `${operator} needs a list of values, e.g. ["below"]`);
       }
       if (isObj(value) && Object.hasOwn(value, 'fact')) {
