@@ -38,5 +38,16 @@ export type { SeededRandom } from './synthetic/seeded-random.js';
 
 export { createMemoryAdapter } from './adapter/memory-adapter.js';
 export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
-export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
 export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
+
+// adapters
+export type {
+  TrackingAdapter, CompleteTrackingAdapter, Scope, JudgementInput, StoredJudgement, TrackingChange, ChangeListener,
+} from './adapter/tracking-adapter.js';
+export { scopeDataset } from './adapter/memory-adapter.js';
+export { checkJudgements, freezeSnapshot, newEditId } from './adapter/store-rules.js';
+export type { StorePolicy, JudgementContext, CheckedJudgement } from './adapter/store-rules.js';
+export { createHttpAdapter } from './adapter/http-adapter.js';
+export type { HttpAdapterOptions, HttpAdapter } from './adapter/http-adapter.js';
+export { createOfflineQueue, memoryQueueStorage, indexedDbQueueStorage } from './adapter/offline-queue.js';
+export type { OfflineQueue, OfflineQueueOptions, PendingEdit, QueueStorage, QueuedJudgement } from './adapter/offline-queue.js';
