@@ -48,6 +48,6 @@ export { scopeDataset } from './adapter/memory-adapter.js';
 export { checkJudgements, freezeSnapshot, newEditId } from './adapter/store-rules.js';
 export type { StorePolicy, JudgementContext, CheckedJudgement } from './adapter/store-rules.js';
 export { createHttpAdapter } from './adapter/http-adapter.js';
-export type { HttpAdapterOptions, HttpAdapter } from './adapter/http-adapter.js';
+export type { HttpAdapterOptions, HttpAdapter, FetchLike } from './adapter/http-adapter.js';
 export { createOfflineQueue, memoryQueueStorage, indexedDbQueueStorage } from './adapter/offline-queue.js';
 export type { OfflineQueue, OfflineQueueOptions, PendingEdit, QueueStorage, QueuedJudgement } from './adapter/offline-queue.js';

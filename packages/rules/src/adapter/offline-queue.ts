@@ -64,7 +64,8 @@ export function memoryQueueStorage(initial: readonly PendingEdit[] = []): QueueS
   return {
     load: () => Promise.resolve(structuredClone(saved)),
     save(edits) {
-      saved = structuredClone(edits);
+      // Edits are never changed in place (the queue replaces them), so a shallow copy is a faithful snapshot.
+      saved = edits.slice();
       return Promise.resolve();
     },
   };
