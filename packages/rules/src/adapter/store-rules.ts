@@ -1,5 +1,5 @@
 import { type Issue, NotFoundError, ValidationError } from '../errors.js';
-import { liveStatuses } from '../engine/live-status.js';
+import { takeSnapshot } from '../snapshot/take-snapshot.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { judgementSchema, type IsoDate, type Judgement, type Snapshot, type TrackingDataset } from '../schema/dataset.js';
 import { issuesFromZod } from '../schema/parse.js';
@@ -80,10 +80,11 @@ export function freezeSnapshot(
   halfTermId: string,
   date: IsoDate,
 ): Snapshot {
-  if (!dataset.calendar.halfTerms.some((h) => h.id === halfTermId)) throw new NotFoundError(`No half-term "${halfTermId}" in the calendar`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
     throw new ValidationError('snapshot', [{ path: ['date'], code: 'invalid-date', message: 'must be a date written YYYY-MM-DD' }]);
   }
-  const full = { ...defaultPolicy, ...policy };
-  return { halfTermId, takenOn: date, statuses: liveStatuses(dataset, full, date) };
+  // The snapshot engine's own freeze; the store (not the dataset) decides whether one was already taken.
+  const frozen = takeSnapshot({ ...(dataset as TrackingDataset), snapshots: [] }, { ...defaultPolicy, ...policy }, halfTermId, date).snapshots[0];
+  if (!frozen) throw new NotFoundError(`No snapshot could be taken for "${halfTermId}"`);
+  return frozen;
 }
