@@ -3,8 +3,8 @@ import cookie from '@fastify/cookie';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  ConflictError, defaultPolicy, idSchema, isoDateSchema, liveStatuses, NotFoundError, OnTrackError, PermissionError, parseWith, summarize,
-  todayUtc, ValidationError, yearGroupSchema, type JudgementInput, type Scope, type StorePolicy,
+  ConflictError, defaultPolicy, evaluate, idSchema, isoDateSchema, NotFoundError, OnTrackError, PermissionError, parseWith,
+  todayUtc, ValidationError, yearGroupSchema, type JudgementInput, type Scope, type TrackingPolicy,
 } from '../../packages/rules/src/index.js';
 import { canSee, signIn, signOut, SESSION_MS, type User, userForToken } from './auth.js';
 import type { Db } from './db.js';
@@ -26,7 +26,8 @@ export interface StaticFile {
 /** Options for `buildServer`. */
 export interface ServerOptions {
   readonly db: Db;
-  readonly policy?: StorePolicy;
+  /** The trust's policy: levels, snapshots and the rules run by `/api/evaluation` (the default policy when absent). */
+  readonly policy?: TrackingPolicy;
   readonly now?: () => Date;
   /** Static files by URL path (`/`, `/main.js`, …), served with the same strict headers as the API. */
   readonly files?: ReadonlyMap<string, StaticFile>;
@@ -169,13 +170,11 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; sto
     const body = parseWith(snapshotBody, request.body, 'snapshot');
     return reply.code(201).send({ snapshot: store.snapshot(userOf(request), body.halfTermId, body.date) });
   });
-  // The rules run server-side: live statuses and their summary for what the user may see.
+  // The rules run server-side: live statuses, interventions and the summary, over what the user may see.
   app.get('/api/evaluation', (request, reply) => {
     const { date } = parseWith(dateQuery, request.query, 'query');
     const asOf = date ?? todayUtc(options.now?.());
-    const data = store.load(userOf(request), {});
-    const statuses = liveStatuses(data, { ...defaultPolicy, ...policy }, asOf);
-    void reply.send({ date: asOf, statuses, interventions: [], summary: summarize(statuses, policy) });
+    void reply.send(evaluate(store.load(userOf(request), {}), policy, { date: asOf }));
   });
 
   // Live updates over Server-Sent Events, filtered by what each user may see.
