@@ -14,6 +14,9 @@ import { createStore, type Store, type StoreEvent } from './store.js';
 export const SESSION_COOKIE = 'ontrack_session';
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 1024 * 1024;
+/** Failed sign-ins allowed per user name within `FAILURE_WINDOW_MS`. */
+export const MAX_FAILURES = 10;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 /** Most judgements in one bulk write. */
 export const MAX_BATCH = 2000;
 
@@ -127,10 +130,23 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; sto
   });
 
   // Sign in and out.
+  // Failed sign-ins per user name: after MAX_FAILURES within FAILURE_WINDOW_MS, refuse for the rest of the window.
+  const failures = new Map<string, number[]>();
   app.post('/api/session', async (request, reply) => {
     const body = parseWith(signInBody, request.body, 'sign-in');
+    const now = Date.now();
+    const recent = (failures.get(body.username) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
+    if (recent.length >= MAX_FAILURES) {
+      return reply.code(429).header('Retry-After', String(Math.ceil(FAILURE_WINDOW_MS / 1000))).send({ error: { code: 'too-many-attempts', message: 'Too many failed sign-ins; try again later' } });
+    }
     const session = signIn(options.db, body.username, body.password);
-    if (!session) return reply.code(401).send({ error: { code: 'unauthenticated', message: 'Wrong user name or password' } });
+    if (!session) {
+      failures.set(body.username, [...recent, now]);
+      // Bounded: guessing at many made-up names must not grow memory without end.
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value ?? '');
+      return reply.code(401).send({ error: { code: 'unauthenticated', message: 'Wrong user name or password' } });
+    }
+    failures.delete(body.username);
     void reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true, sameSite: 'strict', secure: options.secureCookie ?? false, path: '/', maxAge: SESSION_MS / 1000,
     });
