@@ -94,8 +94,17 @@ export const statusGridStyles = css`
     display: grid;
     grid-template-columns: var(--_name-width) repeat(var(--_cols), var(--_cell-width));
   }
+  /*
+   * A row's size never depends on its content: with size containment an edit
+   * relays out one cell, not the grid (a cell update stays well inside a frame).
+   */
   .body .row {
     height: var(--_row-height);
+    width: calc(var(--_name-width) + var(--_cols) * var(--_cell-width));
+    contain: size layout style;
+  }
+  .body [role='gridcell'] {
+    contain: size layout style;
   }
   .body {
     box-sizing: border-box;
