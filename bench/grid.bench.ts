@@ -91,6 +91,8 @@ async function trial(browser: Awaited<ReturnType<typeof launchChromium>>, which:
       },
       which, BENCH_DATE, subjects,
     );
+    // Edits come once the grid has settled (its deferred summary done), as a teacher's do.
+    await new Promise((r) => setTimeout(r, 300));
     const updates: number[] = [];
     for (let i = 0; i < 5; i++) {
       const to = i % 2 === 0 ? 'below' : 'above';

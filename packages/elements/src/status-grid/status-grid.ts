@@ -46,7 +46,9 @@ interface UndoItem {
 }
 
 /** Rows drawn above and below the visible ones. */
-const OVERSCAN = 6;
+const OVERSCAN = 3;
+/** The grid's height before it has been laid out (its default largest height, 32rem). */
+const GUESS_PX = 512;
 /** Row height in px until a row has been measured. */
 const DEFAULT_ROW_PX = 36;
 const UNDO_DEPTH = 50;
@@ -331,7 +333,7 @@ export class OnTrackStatusGrid extends LitElement {
   private computeWindow(): void {
     const scroller = this.scroller;
     const top = scroller ? scroller.scrollTop : 0;
-    const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : 800;
+    const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : GUESS_PX;
     const n = this.view.length;
     this.first = Math.max(0, Math.min(Math.floor(top / this.rowPx) - OVERSCAN, Math.max(0, n - 1)));
     this.count = Math.min(n - this.first, Math.ceil(height / this.rowPx) + 2 * OVERSCAN);
@@ -370,11 +372,11 @@ export class OnTrackStatusGrid extends LitElement {
       if (this.measure && row instanceof HTMLElement) {
         this.measure = false;
         const px = row.getBoundingClientRect().height;
-        if (px > 0 && Math.abs(px - this.rowPx) > 0.5) {
-          this.rowPx = px;
-          this.computeWindow();
-          this.requestUpdate();
-        }
+        const [first, count] = [this.first, this.count];
+        if (px > 0 && Math.abs(px - this.rowPx) > 0.5) this.rowPx = px;
+        // The first window was a guess at the grid's height; draw what its real height shows.
+        this.computeWindow();
+        if (this.first !== first || this.count !== count) this.requestUpdate();
       }
     }
     this.place('.menu', this.menu?.at);
@@ -395,8 +397,9 @@ export class OnTrackStatusGrid extends LitElement {
 
   /** Puts the menu or popover next to its cell (through the CSSOM: no style attributes under a strict CSP). */
   private place(selector: string, at: GridPosition | undefined): void {
+    if (!at) return;
     const box = this.renderRoot.querySelector<HTMLElement>(selector);
-    if (!box || !at) return;
+    if (!box) return;
     const cell = this.cellAt(at);
     const r = cell?.getBoundingClientRect();
     const top = r ? Math.min(r.bottom + 2, window.innerHeight - box.offsetHeight - 4) : 16;
