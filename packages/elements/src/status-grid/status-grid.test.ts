@@ -544,6 +544,18 @@ describe('ontrack-status-grid', () => {
     expect(q(el, '.body [role="rowheader"]')).to.have.length(3);
   });
 
+  it('marks the interventions the engine finds, through the provider, and explains them', async () => {
+    const { el } = await provided(createMemoryAdapter(tiny));
+    const row = el.visiblePupils.findIndex((x) => x.id === p(0).id);
+    await waitUntil(() => el.shadowRoot!.querySelector(`.body [data-row="${row}"][data-col="3"] [part~="marker"]`) !== null, 'no marker from evaluate');
+    cell(el, row, 3).querySelector<HTMLElement>('[part~="marker"]')!.click();
+    await settle(el);
+    const pop = q(el, '[part="popover"]')[0]!;
+    expect(pop.textContent).to.contain('Below track');
+    // Only the concern cell is flagged by the per-cell rules.
+    expect(q(el, '.body [role="gridcell"] [part~="marker"]')).to.have.length(1);
+  });
+
   it('shows the interventions of the provider’s evaluation', async () => {
     const adapter = createMemoryAdapter(tiny);
     const evaluator = (data: TrackingDataset): { date: string; statuses: []; interventions: Intervention[]; summary: { total: 0; counts: object; percent: object } } => ({
