@@ -1,7 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { defaultPolicy, todayUtc, type Scope, type TrackingAdapter, type TrackingChange, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
+import {
+  defaultPolicy, evaluate, todayUtc, type EvaluationResult, type Judgement, type JudgementInput, type Scope, type TrackingAdapter, type TrackingChange,
+  type TrackingDataset, type TrackingPolicy,
+} from '@ontrack/rules';
 import { emit } from '../shared/emit.js';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
 
@@ -42,7 +45,17 @@ export class OnTrackProvider extends LitElement {
   /** Which pupils to load: a school, year group or class. */
   @property({ attribute: false }) accessor scope: Scope = {};
 
+  /**
+   * Computes the evaluation (statuses, interventions, summary) the elements
+   * show: the engine's `evaluate` by default, a host's own (a server's, say),
+   * or none when set to `undefined`. It runs just after each change, not in
+   * the middle of it, so an edit shows at once and its interventions a moment later.
+   */
+  @property({ attribute: false }) accessor evaluator: Evaluator | undefined = evaluate;
+
   private held: TrackingDataset | undefined;
+  private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined } | undefined;
+  private pendingKey: readonly unknown[] | undefined;
   private loadStatus: LoadStatus = 'idle';
   private loadError: Error | undefined;
   private loadToken = 0;
@@ -63,10 +76,50 @@ export class OnTrackProvider extends LitElement {
       status: this.loadStatus,
       dataset: this.held,
       error: this.loadError,
+      evaluation: this.evaluation(),
       reload: () => {
         void this.load();
       },
+      record: (judgement) => this.record(judgement),
     };
+  }
+
+  /**
+   * The evaluation of the held data, computed once per dataset, policy, date
+   * and evaluator, in a task of its own; until then the previous one stands.
+   */
+  private evaluation(): EvaluationResult | undefined {
+    const key = [this.held, this.policy, this.date, this.evaluator];
+    const done = this.evaluated;
+    if (done?.key.every((v, i) => v === key[i])) return done.result;
+    if (this.pendingKey?.every((v, i) => v === key[i])) return done?.result;
+    this.pendingKey = key;
+    setTimeout(() => {
+      if (this.pendingKey !== key) return;
+      this.pendingKey = undefined;
+      const [held, policy, date, evaluator] = [this.held, this.policy, this.date, this.evaluator];
+      let result: EvaluationResult | undefined;
+      if (held && evaluator) {
+        try {
+          result = evaluator(held, policy, { date });
+        } catch (error) {
+          // A policy the engine cannot run must not take the grid down: statuses still show, without interventions.
+          console.error('ontrack-provider: evaluation failed', error);
+        }
+      }
+      this.evaluated = { key, result };
+      this.publish();
+    }, 0);
+    return done?.result;
+  }
+
+  /** Stores a judgement through the adapter and folds the stored one into the held data. */
+  private async record(judgement: JudgementInput): Promise<Judgement> {
+    const adapter = this.adapter;
+    if (!adapter) throw new Error('No adapter to record through');
+    const stored = await adapter.recordJudgement(judgement);
+    this.apply({ type: 'judgement', judgement: stored });
+    return stored;
   }
 
   private publish(): void {
@@ -77,7 +130,7 @@ export class OnTrackProvider extends LitElement {
     if (changed.has('adapter') || changed.has('scope')) {
       this.listen();
       void this.load();
-    } else if (changed.has('policy') || changed.has('date')) {
+    } else if (changed.has('policy') || changed.has('date') || changed.has('evaluator')) {
       this.publish();
     }
   }
@@ -105,7 +158,13 @@ export class OnTrackProvider extends LitElement {
     const data = this.held;
     if (!data) return;
     if (change.type === 'judgement') {
-      if (!data.pupils.some((p) => p.id === change.judgement.pupilId)) return;
+      const j = change.judgement;
+      if (!data.pupils.some((p) => p.id === j.pupilId)) return;
+      // The adapter may tell subscribers about our own write before `recordJudgement` resolves: fold it in once.
+      const known = data.judgements.some(
+        (k) => k.pupilId === j.pupilId && k.subjectId === j.subjectId && k.recordedAt === j.recordedAt && k.status === j.status && k.recordedBy === j.recordedBy,
+      );
+      if (known) return;
       this.held = { ...data, judgements: [...data.judgements, change.judgement] };
     } else {
       this.held = { ...data, snapshots: [...data.snapshots, change.snapshot] };
@@ -143,6 +202,9 @@ export class OnTrackProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+/** How the provider evaluates its data: `evaluate` from `@ontrack/rules`, or a host's own. */
+export type Evaluator = (dataset: TrackingDataset, policy: TrackingPolicy, options: { readonly date: string }) => EvaluationResult;
 
 /** Sent when the provider has finished loading, successfully or not. */
 export interface LoadDetail {
