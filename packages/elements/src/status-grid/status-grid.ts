@@ -920,6 +920,19 @@ export class OnTrackStatusGrid extends LitElement {
       event.preventDefault();
       event.stopPropagation();
       this.closeDialogs();
+    } else if (event.key === 'Tab' && this.menu) {
+      // The level menu is modal: Tab cycles through its controls.
+      const box = event.currentTarget as HTMLElement;
+      const stops = [...box.querySelectorAll<HTMLElement>('input:checked, input[type="radio"]:not([name="level"]), textarea, button')];
+      const radios = [...box.querySelectorAll<HTMLInputElement>('input[name="level"]')];
+      const firstStop = radios.find((r) => r.checked) ?? radios[0];
+      const all = [...new Set([firstStop, ...stops].filter((x): x is HTMLElement => x !== undefined))];
+      const at = all.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+      const next = event.shiftKey ? (at <= 0 ? all.length - 1 : at - 1) : at === all.length - 1 ? 0 : at + 1;
+      if (at === -1 || (event.shiftKey && at === 0) || (!event.shiftKey && at === all.length - 1)) {
+        event.preventDefault();
+        all[next]?.focus();
+      }
     }
   };
 
