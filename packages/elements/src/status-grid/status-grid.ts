@@ -777,6 +777,11 @@ export class OnTrackStatusGrid extends LitElement {
   };
 
   private readonly onClick = (event: MouseEvent): void => {
+    if (this.menu || this.why) {
+      // A click on the grid while the menu or the popover is open closes it, and does nothing else.
+      this.closeDialogs();
+      return;
+    }
     const path = event.composedPath();
     const marker = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.markerRow !== undefined);
     if (marker) {
