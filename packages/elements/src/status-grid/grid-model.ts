@@ -1,5 +1,5 @@
 import {
-  cellKey, concernLevels, latestJudgements, liveFrom, orderedLevels, summarize, trackedSubjects, type Intervention, type Judgement, type Pupil,
+  cellKey, concernLevels, latestJudgements, liveFrom, orderedLevels, round1, trackedSubjects, type Intervention, type Judgement, type Pupil,
   type PupilGroup, type StatusEntry, type Summary, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 
@@ -219,18 +219,39 @@ export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, d
 /**
  * Per subject (column order), the summary of the shown rows; then the summary
  * over all subjects. With `only`, just that column (and `all` of it alone).
+ * Counts in place (no arrays of statuses): an edit recounts its column in microseconds.
  */
 export function summaries(
   model: GridModel, rows: readonly GridRow[], policy: TrackingPolicy, statusOf: StatusOf, only?: number,
 ): { readonly columns: Summary[]; readonly all: Summary } {
+  const levels = orderedLevels(policy);
   const columns: Summary[] = [];
-  const every: Pick<StatusEntry, 'status'>[] = [];
+  const allCounts: Record<string, number> = {};
+  let allUntracked = 0;
+  for (const l of levels) allCounts[l.id] = 0;
   for (let c = only ?? 0; c < (only === undefined ? model.subjects.length : only + 1); c++) {
-    const col = rows.map((r) => statusOf(r, c));
-    every.push(...col);
-    columns.push(summarize(col, policy));
+    const counts: Record<string, number> = {};
+    for (const l of levels) counts[l.id] = 0;
+    let untracked = 0;
+    for (const row of rows) {
+      const s = statusOf(row, c).status;
+      if (s === null) untracked++;
+      else counts[s] = (counts[s] ?? 0) + 1;
+    }
+    allUntracked += untracked;
+    for (const [id, n] of Object.entries(counts)) allCounts[id] = (allCounts[id] ?? 0) + n;
+    columns.push(withPercent(counts, untracked));
   }
-  return { columns, all: summarize(every, policy) };
+  return { columns, all: withPercent(allCounts, allUntracked) };
+}
+
+/** Percentages of the tracked statuses, to one decimal, as `summarize` gives them. */
+export function withPercent(counts: Record<string, number>, untracked: number): Summary {
+  let total = 0;
+  for (const n of Object.values(counts)) total += n;
+  const percent: Record<string, number> = {};
+  for (const [id, n] of Object.entries(counts)) percent[id] = total === 0 ? 0 : round1((100 * n) / total);
+  return { total, untracked, counts, percent };
 }
 
 /** Interventions indexed by pupil × subject, and by pupil for the pupil-wide ones. */

@@ -197,8 +197,25 @@ export const statusGridStyles = css`
     font-style: normal;
     font-size: 0.8em;
   }
-  .src {
+  /* Glyphs as generated content (silent to screen readers): fewer elements per cell, the same look as levelLooks. */
+  .label::before {
+    font-style: normal;
+    font-size: 0.8em;
+    margin-inline-end: 0.35em;
+  }
+  .g-down::before {
+    content: '▼' / '';
+  }
+  .g-up::before {
+    content: '▲' / '';
+  }
+  .g-mid::before {
+    content: '●' / '';
+  }
+  .default .label::after {
+    content: '*' / '';
     font-size: 0.75em;
+    margin-inline-start: 0.15em;
   }
   [role='gridcell'].selected {
     box-shadow: inset 0 0 0 2px var(--_focus);

@@ -125,7 +125,10 @@ describe('ontrack-status-grid', () => {
     const el = await grid(tiny);
     const below = q(el, '.body [part~="level-below"]')[0]!;
     expect(below.textContent).to.contain('Below');
-    expect(below.querySelector('.glyph')?.textContent).to.equal('▼');
+    expect(getComputedStyle(below.querySelector('.label')!, '::before').content).to.contain('▼');
+    const on = q(el, '.body [part~="level-on"][part~="source-default"]')[0]!;
+    expect(getComputedStyle(on.querySelector('.label')!, '::before').content).to.contain('●');
+    expect(getComputedStyle(on.querySelector('.label')!, '::after').content).to.contain('*');
   });
 
   it('marks a default On differently from a recorded On, for eyes and screen readers', async () => {
@@ -230,6 +233,18 @@ describe('ontrack-status-grid', () => {
     expect(cell(el, 1, 2).getAttribute('part')).to.contain('level-above');
     expect(cell(el, 1, 2).textContent).to.contain('reads widely at home');
     expect(el.shadowRoot!.activeElement).to.equal(cell(el, 1, 2));
+  });
+
+  it('keeps Tab inside the level menu', async () => {
+    const el = await grid(tiny);
+    await focusCell(el, 1, 2);
+    await press(el, 'Enter');
+    const buttons = q(el, '.menu button');
+    buttons[buttons.length - 1]!.focus();
+    await press(el, 'Tab');
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('level');
+    await press(el, 'Tab', { shiftKey: true });
+    expect(el.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 1]);
   });
 
   it('cancels the level menu with Escape, changing nothing', async () => {
@@ -444,6 +459,16 @@ describe('ontrack-status-grid', () => {
       expect(media).to.not.equal(undefined);
       expect([...media!.cssRules].some((r) => r.cssText.includes('.default') && /graytext/i.test(r.cssText))).to.equal(true);
     });
+  });
+
+  it('draws shorter rows in compact density, from the toolbar too', async () => {
+    const el = await grid(tiny);
+    const tall = cell(el, 0, 1).getBoundingClientRect().height;
+    const box = q(el, '.toolbar input[type="checkbox"]').find((i) => i.parentElement!.textContent.includes('Compact')) as HTMLInputElement;
+    box.click();
+    await settle(el);
+    expect(el.getAttribute('density')).to.equal('compact');
+    expect(cell(el, 0, 1).getBoundingClientRect().height).to.be.below(tall - 4);
   });
 
   it('changes nothing in read-only mode', async () => {

@@ -3,7 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  cellKey, orderedLevels, round1, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
+  cellKey, orderedLevels, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { DataController } from '../shared/data-controller.js';
@@ -14,7 +14,7 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
 import {
-  buildModel, cellsOf, concernCount, primeRows, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort, type InterventionIndex,
+  buildModel, cellsOf, concernCount, primeRows, withPercent, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort, type InterventionIndex,
 } from './grid-model.js';
 import { statusGridStyles } from './status-grid.styles.js';
 import './status-grid.events.js';
@@ -544,7 +544,17 @@ export class OnTrackStatusGrid extends LitElement {
           ? html`<span class="concerns" part="badge"><span aria-hidden="true">▼${concerns}</span><span class="visually-hidden">${t.concerns(concerns)}</span></span>`
           : nothing}${pupilFlags ? this.renderMarker(pupilFlags.length, ri, 0, t) : nothing}
       </div>
-      ${model.subjects.map((_, ci) => this.renderCell(model, row, ri, ci, t))}
+      ${model.subjects.map((_, ci) => {
+        // Within a drawn row, a cell is drawn again only when what it shows changed: an edit touches one cell.
+        const stored = cellsOf(model, row)[ci];
+        const key = stored ? cellKey(stored.pupilId, stored.subjectId) : '';
+        const col = ci + 1;
+        const deps = [
+          stored, this.pending.get(key), this.failed.get(key), this.flags.byCell.get(key), model.notes.get(key),
+          this.isSelected(ri, col), this.tabFor(ri, col), ri, this.epoch,
+        ];
+        return guard(deps, () => this.renderCell(model, row, ri, ci, t));
+      })}
     </div>`;
   }
 
@@ -610,9 +620,8 @@ export class OnTrackStatusGrid extends LitElement {
       data-col=${col}
       title=${failure ? t.failed(failure) : isDefault ? t.defaultTitle(look.level.label) : look.level.label}
     >
-      <span class="glyph" aria-hidden="true">${look.glyph}</span>
-      <span class="label">${name}</span>${isDefault
-        ? html`<span class="src" aria-hidden="true">*</span><span class="visually-hidden">${t.defaultMark}</span>`
+<span class="label g-${look.level.concern === true ? 'down' : look.level.challenge === true ? 'up' : 'mid'}">${name}</span>${isDefault
+        ? html`<span class="visually-hidden">${t.defaultMark}</span>`
         : nothing}${extra}
     </div>`;
   }
@@ -628,7 +637,9 @@ export class OnTrackStatusGrid extends LitElement {
     return html`<div role="rowgroup" class="foot">
       <div role="row" class="row summary" part="summary" aria-rowindex=${this.view.length + 2}>
         <div role="rowheader" part="summary-cell" aria-colindex="1">${t.summaryOf(this.view.length)}</div>
-        ${model.subjects.map((_, i) => html`<div role="gridcell" part="summary-cell" aria-colindex=${i + 2} aria-readonly="true">${cell(sums?.columns[i])}</div>`)}
+        ${model.subjects.map((_, i) =>
+          guard([sums?.columns[i], t, this.levels], () => html`<div role="gridcell" part="summary-cell" aria-colindex=${i + 2} aria-readonly="true">${cell(sums?.columns[i])}</div>`),
+        )}
       </div>
     </div>`;
   }
@@ -766,6 +777,11 @@ export class OnTrackStatusGrid extends LitElement {
   };
 
   private readonly onClick = (event: MouseEvent): void => {
+    if (this.menu || this.why) {
+      // A click on the grid while the menu or the popover is open closes it, and does nothing else.
+      this.closeDialogs();
+      return;
+    }
     const path = event.composedPath();
     const marker = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.markerRow !== undefined);
     if (marker) {
@@ -909,6 +925,19 @@ export class OnTrackStatusGrid extends LitElement {
       event.preventDefault();
       event.stopPropagation();
       this.closeDialogs();
+    } else if (event.key === 'Tab' && this.menu) {
+      // The level menu is modal: Tab cycles through its controls.
+      const box = event.currentTarget as HTMLElement;
+      const stops = [...box.querySelectorAll<HTMLElement>('input:checked, input[type="radio"]:not([name="level"]), textarea, button')];
+      const radios = [...box.querySelectorAll<HTMLInputElement>('input[name="level"]')];
+      const firstStop = radios.find((r) => r.checked) ?? radios[0];
+      const all = [...new Set([firstStop, ...stops].filter((x): x is HTMLElement => x !== undefined))];
+      const at = all.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+      const next = event.shiftKey ? (at <= 0 ? all.length - 1 : at - 1) : at === all.length - 1 ? 0 : at + 1;
+      if (at === -1 || (event.shiftKey && at === 0) || (!event.shiftKey && at === all.length - 1)) {
+        event.preventDefault();
+        all[next]?.focus();
+      }
     }
   };
 
@@ -1087,16 +1116,12 @@ export class OnTrackStatusGrid extends LitElement {
 function combine(columns: readonly Summary[], levels: readonly Level[]): Summary {
   const counts: Record<string, number> = {};
   for (const l of levels) counts[l.id] = 0;
-  let total = 0;
   let untracked = 0;
   for (const c of columns) {
-    total += c.total;
     untracked += c.untracked ?? 0;
     for (const [id, n] of Object.entries(c.counts)) counts[id] = (counts[id] ?? 0) + n;
   }
-  const percent: Record<string, number> = {};
-  for (const [id, n] of Object.entries(counts)) percent[id] = total === 0 ? 0 : round1((100 * n) / total);
-  return { total, untracked, counts, percent };
+  return withPercent(counts, untracked);
 }
 
 declare global {
