@@ -17,3 +17,7 @@ export { levelLooks } from './shared/levels.js';
 export type { LevelLook } from './shared/levels.js';
 export { en, locales, resolveMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
+// charts
+export { OnTrackCohortGauge } from './cohort-gauge/cohort-gauge.js';
+export { OnTrackTrendChart } from './trend-chart/trend-chart.js';
+export type { TrendKind } from './trend-chart/trend-model.js';
