@@ -92,6 +92,9 @@ export const cohortGaugeStyles = css`
     }
   }
   @media (forced-colors: active) {
+    .seg {
+      stroke: CanvasText;
+    }
     .track {
       fill: Canvas;
       stroke: CanvasText;

@@ -4,7 +4,7 @@ import {
   breakdownFromStatuses, gapBetween, groupGap, liveStatuses, round1, shareAtOrAbove,
   type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
-import { SizeController, langOf, numberWords, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
@@ -161,7 +161,7 @@ export class OnTrackCohortGauge extends LitElement {
   private legendItem(b: Breakdown, l: LevelLook, t: Words, nums: NumberWords): TemplateResult {
     const count = b.counts?.[l.level.id] ?? 0;
     return html`<li part="legend-item level-${l.level.id}">
-      <svg class="swatch" width="14" height="14" aria-hidden="true">${swatch(l.tone)}</svg>
+      ${swatch(l.tone)}
       <span class="glyph" aria-hidden="true">${l.glyph}</span>
       ${t.share(l.level.label, count, nums.percent(b.percent?.[l.level.id] ?? 0))}
     </li>`;
@@ -183,7 +183,7 @@ export class OnTrackCohortGauge extends LitElement {
       const w = (width * n) / total;
       if (w > 0) {
         segments.push(svg`<g part="segment level-${l.level.id}">
-          <rect class="seg fill-${l.tone}" x=${x} y=${top} width=${w} height=${barH}></rect>
+          <rect class="seg fill tone-${l.tone}" x=${x} y=${top} width=${w} height=${barH}></rect>
           ${l.tone === 3 ? nothing : svg`<rect class="hatch" fill="url(#tone-${l.tone})" x=${x} y=${top} width=${w} height=${barH}></rect>`}
           ${!this.compact && w >= 46 ? svg`<text class="seg-label" x=${x + w / 2} y=${top + barH / 2}>${l.glyph} ${nums.percent(b.percent?.[l.level.id] ?? 0)}</text>` : nothing}
         </g>`);
@@ -253,11 +253,6 @@ function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string,
     // An unknown group or level in the filter: say so rather than draw nothing.
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
-}
-
-/** A 14 × 14 legend swatch: the level's fill and texture. */
-function swatch(tone: number): SVGTemplateResult {
-  return svg`<rect class="fill-${tone} edge-${tone}" x="0.5" y="0.5" width="13" height="13"></rect>${tone === 3 ? nothing : svg`<rect fill="url(#tone-${tone})" x="0.5" y="0.5" width="13" height="13"></rect>`}`;
 }
 
 declare global {

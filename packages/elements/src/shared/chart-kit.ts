@@ -1,4 +1,4 @@
-import { svg, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
+import { nothing, svg, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
 
 /** A measured box in CSS pixels. */
 export interface Size {
@@ -90,16 +90,21 @@ export function numberWords(lang: string | undefined): NumberWords {
  * One fill pattern per palette tone, so that levels differ by texture as well
  * as colour (and still differ in forced-colors mode and in greyscale print).
  * Tone 3, the middle, stays plain. Strokes take their colour from CSS
- * (`.pattern-<tone>`), never from a style attribute.
+ * (`.tone-<n>` sets `--_edge`), never from a style attribute.
  */
 export function tonePatterns(prefix: string): SVGTemplateResult {
   return svg`<defs>
-    <pattern id="${prefix}-0" class="pattern-0" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
-    <pattern id="${prefix}-1" class="pattern-1" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
-    <pattern id="${prefix}-2" class="pattern-2" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="0" y1="3" x2="6" y2="3"></line></pattern>
-    <pattern id="${prefix}-3" class="pattern-3" width="6" height="6" patternUnits="userSpaceOnUse"></pattern>
-    <pattern id="${prefix}-4" class="pattern-4" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.1"></circle></pattern>
-    <pattern id="${prefix}-5" class="pattern-5" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="3" y1="0" x2="3" y2="6"></line></pattern>
-    <pattern id="${prefix}-6" class="pattern-6" width="7" height="7" patternUnits="userSpaceOnUse"><path d="M0 3.5h7M3.5 0v7"></path></pattern>
+    <pattern id="${prefix}-0" class="tone-0" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
+    <pattern id="${prefix}-1" class="tone-1" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
+    <pattern id="${prefix}-2" class="tone-2" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="0" y1="3" x2="6" y2="3"></line></pattern>
+    <pattern id="${prefix}-3" class="tone-3" width="6" height="6" patternUnits="userSpaceOnUse"></pattern>
+    <pattern id="${prefix}-4" class="tone-4" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.1"></circle></pattern>
+    <pattern id="${prefix}-5" class="tone-5" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="3" y1="0" x2="3" y2="6"></line></pattern>
+    <pattern id="${prefix}-6" class="tone-6" width="7" height="7" patternUnits="userSpaceOnUse"><path d="M0 3.5h7M3.5 0v7"></path></pattern>
   </defs>`;
+}
+
+/** A 14 × 14 legend swatch of a level: its fill and its texture. */
+export function swatch(tone: number): SVGTemplateResult {
+  return svg`<svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="fill edge tone-${tone}" x="0.5" y="0.5" width="13" height="13"></rect>${tone === 3 ? nothing : svg`<rect fill="url(#tone-${tone})" x="0.5" y="0.5" width="13" height="13"></rect>`}</svg>`;
 }

@@ -16,26 +16,26 @@ export const chartStyles = css`
     display: block;
     overflow: visible;
   }
-  .fill-0 { fill: var(--_tone-0); }
-  .fill-1 { fill: var(--_tone-1); }
-  .fill-2 { fill: var(--_tone-2); }
-  .fill-3 { fill: var(--_tone-3); }
-  .fill-4 { fill: var(--_tone-4); }
-  .fill-5 { fill: var(--_tone-5); }
-  .fill-6 { fill: var(--_tone-6); }
-  .edge-0 { stroke: var(--_tone-0-edge); color: var(--_tone-0-edge); }
-  .edge-1 { stroke: var(--_tone-1-edge); color: var(--_tone-1-edge); }
-  .edge-2 { stroke: var(--_tone-2-edge); color: var(--_tone-2-edge); }
-  .edge-3 { stroke: var(--_tone-3-edge); color: var(--_tone-3-edge); }
-  .edge-4 { stroke: var(--_tone-4-edge); color: var(--_tone-4-edge); }
-  .edge-5 { stroke: var(--_tone-5-edge); color: var(--_tone-5-edge); }
-  .edge-6 { stroke: var(--_tone-6-edge); color: var(--_tone-6-edge); }
-  .pattern-0 line { stroke: var(--_tone-0-edge); stroke-width: 1.5; }
-  .pattern-1 line { stroke: var(--_tone-1-edge); stroke-width: 1.5; }
-  .pattern-2 line { stroke: var(--_tone-2-edge); stroke-width: 1.2; }
-  .pattern-4 circle { fill: var(--_tone-4-edge); }
-  .pattern-5 line { stroke: var(--_tone-5-edge); stroke-width: 1.2; }
-  .pattern-6 path { stroke: var(--_tone-6-edge); stroke-width: 1; fill: none; }
+  /* Each tone and series sets --_fill and --_edge; shapes read them. */
+  .tone-0 { --_fill: var(--_tone-0); --_edge: var(--_tone-0-edge); }
+  .tone-1 { --_fill: var(--_tone-1); --_edge: var(--_tone-1-edge); }
+  .tone-2 { --_fill: var(--_tone-2); --_edge: var(--_tone-2-edge); }
+  .tone-3 { --_fill: var(--_tone-3); --_edge: var(--_tone-3-edge); }
+  .tone-4 { --_fill: var(--_tone-4); --_edge: var(--_tone-4-edge); }
+  .tone-5 { --_fill: var(--_tone-5); --_edge: var(--_tone-5-edge); }
+  .tone-6 { --_fill: var(--_tone-6); --_edge: var(--_tone-6-edge); }
+  .series-0 { --_edge: var(--_series-0); }
+  .series-1 { --_edge: var(--_series-1); }
+  .series-2 { --_edge: var(--_series-2); }
+  .series-3 { --_edge: var(--_series-3); }
+  .series-4 { --_edge: var(--_series-4); }
+  .series-5 { --_edge: var(--_series-5); }
+  .series-6 { --_edge: var(--_series-6); }
+  .fill { fill: var(--_fill); }
+  .edge { stroke: var(--_edge); }
+  pattern line,
+  pattern path { stroke: var(--_edge); stroke-width: 1.4; fill: none; }
+  pattern circle { fill: var(--_edge); }
   .message {
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
@@ -95,22 +95,13 @@ export const chartStyles = css`
     svg {
       forced-color-adjust: none;
     }
-    [class^='fill-'],
-    [class*=' fill-'] {
-      fill: Canvas;
-      stroke: CanvasText;
+    [class*='tone-'],
+    [class*='series-'] {
+      --_fill: Canvas;
+      --_edge: CanvasText;
     }
-    [class^='edge-'],
-    [class*=' edge-'] {
+    .fill {
       stroke: CanvasText;
-      color: CanvasText;
-    }
-    pattern line,
-    pattern path {
-      stroke: CanvasText;
-    }
-    pattern circle {
-      fill: CanvasText;
     }
     text {
       fill: CanvasText;

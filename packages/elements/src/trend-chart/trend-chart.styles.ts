@@ -63,14 +63,8 @@ export const trendChartStyles = css`
     dominant-baseline: central;
     font-weight: 600;
   }
-  .series-0 { stroke: var(--_series-0); color: var(--_series-0); }
-  .series-1 { stroke: var(--_series-1); color: var(--_series-1); }
-  .series-2 { stroke: var(--_series-2); color: var(--_series-2); }
-  .series-3 { stroke: var(--_series-3); color: var(--_series-3); }
-  .series-4 { stroke: var(--_series-4); color: var(--_series-4); }
-  .series-5 { stroke: var(--_series-5); color: var(--_series-5); }
-  .series-6 { stroke: var(--_series-6); color: var(--_series-6); }
   .line {
+    stroke: var(--_edge);
     fill: none;
     stroke-width: var(--_line-width);
     stroke-linejoin: round;
@@ -79,8 +73,11 @@ export const trendChartStyles = css`
   .dash-1 { stroke-dasharray: 7 4; }
   .dash-2 { stroke-dasharray: 2 4; }
   .dash-3 { stroke-dasharray: 10 4 2 4; }
+  .end-label {
+    fill: var(--_edge);
+  }
   .pt {
-    fill: currentColor;
+    fill: var(--_edge);
     stroke: var(--_bg);
     stroke-width: 1.5;
     stroke-dasharray: none;
@@ -137,20 +134,6 @@ export const trendChartStyles = css`
     stroke: var(--_bg);
     stroke-width: 3px;
   }
-  .text-0 { fill: var(--_tone-0-edge); }
-  .text-1 { fill: var(--_tone-1-edge); }
-  .text-2 { fill: var(--_tone-2-edge); }
-  .text-3 { fill: var(--_tone-3-edge); }
-  .text-4 { fill: var(--_tone-4-edge); }
-  .text-5 { fill: var(--_tone-5-edge); }
-  .text-6 { fill: var(--_tone-6-edge); }
-  .text-series-0 { fill: var(--_series-0); }
-  .text-series-1 { fill: var(--_series-1); }
-  .text-series-2 { fill: var(--_series-2); }
-  .text-series-3 { fill: var(--_series-3); }
-  .text-series-4 { fill: var(--_series-4); }
-  .text-series-5 { fill: var(--_series-5); }
-  .text-series-6 { fill: var(--_series-6); }
   .tip {
     position: absolute;
     left: var(--_tip-x, 0);
@@ -176,13 +159,8 @@ export const trendChartStyles = css`
     }
   }
   @media (forced-colors: active) {
-    [class*='series-'],
     .pt {
-      stroke: CanvasText;
-      color: CanvasText;
-    }
-    .line {
-      stroke: CanvasText;
+      stroke: Canvas;
     }
     .pt:focus-visible,
     .hit:focus-visible {
@@ -193,9 +171,6 @@ export const trendChartStyles = css`
     }
     .grid {
       stroke: GrayText;
-    }
-    [class*='text-'] {
-      fill: CanvasText;
     }
     .tip {
       border-color: CanvasText;

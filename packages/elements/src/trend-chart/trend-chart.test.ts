@@ -76,6 +76,8 @@ describe('ontrack-trend-chart', () => {
     const hidden = q(el, '[part~="row-s1"] [part~="suppressed"]');
     expect(hidden).to.have.length(1);
     expect(hidden[0]!.getAttribute('aria-label')).to.equal('Pupil premium, Autumn 2: hidden: fewer than 5 pupils');
+    (one(el, '[part~="toggle"]') as HTMLButtonElement).click();
+    await el.updateComplete;
     const cells = q(el, 'table tbody tr').map(rowText);
     expect(cells).to.include('Pupil premium Autumn 2 hidden: fewer than 5 pupils');
     expect(cells.join(' ')).not.to.match(/Pupil premium Autumn 2 [^h]/);
@@ -142,18 +144,36 @@ describe('ontrack-trend-chart', () => {
     expect(q(el, '[part~="legend"] li').map((li) => li.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal(['● On track', '▼ Not on track']);
     expect(q(el, '[part~="area"]').map((a) => a.getAttribute('part'))).to.deep.equal(['area level-nt', 'area level-ot']);
     expect(one(el, '[part~="level-nt"] .hatch').getAttribute('fill')).to.equal('url(#tone-0)');
+    (one(el, '[part~="toggle"]') as HTMLButtonElement).click();
+    await el.updateComplete;
     expect(q(el, 'thead th').map((th) => th.textContent)).to.deep.equal(['Cohort', 'When', 'Not on track', 'On track']);
   });
 
   it('keeps every figure in a table that a button shows and hides', async () => {
     const el = await fixture<OnTrackTrendChart>(html`<ontrack-trend-chart .series=${[y4]}></ontrack-trend-chart>`);
-    const table = one(el, 'table');
-    expect(table.classList.contains('visually-hidden')).to.equal(true);
-    expect(rowText(q(el, 'tbody tr')[0]!)).to.equal('Year 4 Autumn 1 6 (20%) 18 (60%) 6 (20%)');
-    (one(el, '[part~="toggle"]') as HTMLButtonElement).click();
+    const toggle = one(el, '[part~="toggle"]') as HTMLButtonElement;
+    expect(q(el, 'table')).to.have.length(0);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
     await el.updateComplete;
-    expect(table.classList.contains('visually-hidden')).to.equal(false);
-    expect(one(el, '[part~="toggle"]').textContent).to.equal('Hide table');
+    expect(rowText(q(el, 'tbody tr')[0]!)).to.equal('Year 4 Autumn 1 6 (20%) 18 (60%) 6 (20%)');
+    expect(q(el, 'tbody tr')).to.have.length(4);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent.trim()).to.equal('Hide table');
+    await expect(el).to.be.accessible();
+    toggle.click();
+    await el.updateComplete;
+    expect(q(el, 'table')).to.have.length(0);
+  });
+
+  it('prints the table', async () => {
+    const el = await fixture<OnTrackTrendChart>(html`<ontrack-trend-chart .series=${[y4]}></ontrack-trend-chart>`);
+    window.dispatchEvent(new Event('beforeprint'));
+    await el.updateComplete;
+    expect(q(el, 'tbody tr')).to.have.length(4);
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(q(el, 'table')).to.have.length(0);
   });
 
   it('draws a single snapshot as points and bars', async () => {

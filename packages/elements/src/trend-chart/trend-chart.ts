@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { SizeController, langOf, numberWords, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
@@ -73,9 +73,13 @@ function shapeOf(row: Row): Shape {
   return SHAPES[row.style % SHAPES.length] ?? 'circle';
 }
 
+function colourOf(row: Row): string {
+  return row.look ? `tone-${row.look.tone}` : `series-${row.style % 7}`;
+}
+
 /** Line class: a level's own tone, else one of seven series colours, plus one of four dash patterns. */
 function lineClass(row: Row): string {
-  return `${row.look ? `edge-${row.look.tone}` : `series-${row.style % 7}`} dash-${row.style % 4}`;
+  return `${colourOf(row)} dash-${row.style % 4}`;
 }
 
 /**
@@ -84,7 +88,8 @@ function lineClass(row: Row): string {
  * several cohorts' share at or above a level, or one pupil's trajectory across
  * subjects. A target line, suppressed points drawn as gaps, and tooltips that
  * follow the pointer and the keyboard (Tab to the points, arrows to move, Home
- * and End, Escape to hide). Every figure is also in a data table.
+ * and End, Escape to hide). Every figure is also in a data table, shown by
+ * a button and always when printed.
  * Without `series` it computes the trend from the provider's data for
  * `filter` (or several `filters`, or one `pupil`) and follows live changes.
  *
@@ -98,7 +103,7 @@ function lineClass(row: Row): string {
  * @csspart axis - Axis labels and grid lines.
  * @csspart tooltip - The tooltip.
  * @csspart legend - The legend under the plot.
- * @csspart table - The data table (visually hidden until toggled).
+ * @csspart table - The data table (built when the toggle shows it, and for print).
  * @csspart toggle - The button that shows and hides the table.
  * @csspart message - The loading, empty and error messages.
  * @cssprop [--ontrack-trend-chart-line-width=2.5px] - Stroke width of the lines.
@@ -139,6 +144,7 @@ export class OnTrackTrendChart extends LitElement {
   private active: { readonly r: number; readonly c: number } = { r: 0, c: 0 };
   @state() private accessor tip = false;
   @state() private accessor tableShown = false;
+  @state() private accessor printing = false;
 
   private readonly ctl = new DataController(this);
   private readonly size = new SizeController(this, { width: 480, height: 0 });
@@ -148,6 +154,22 @@ export class OnTrackTrendChart extends LitElement {
   private computedKey: readonly unknown[] = [];
   private spots: (Spot | undefined)[][] = [];
   private focusAfterUpdate = false;
+
+  private readonly onPrint = (event: Event): void => {
+    this.printing = event.type === 'beforeprint';
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onPrint);
+    window.addEventListener('afterprint', this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.onPrint);
+    window.removeEventListener('afterprint', this.onPrint);
+  }
 
   private words(): Words {
     return resolveMessages(langOf(this), this.messages).trend;
@@ -341,7 +363,7 @@ export class OnTrackTrendChart extends LitElement {
       return svg`<g part="line row-${row.key}"><path class=${`line ${lineClass(row)}`} d=${d}></path>${points}</g>`;
     });
     const labels = spread(ends, 14, f.top, f.top + f.height + 10).map(
-      (e) => svg`<text class=${`end-label ${e.row.look ? `text-${e.row.look.tone}` : `text-series-${e.row.style % 7}`}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
+      (e) => svg`<text class=${`end-label ${colourOf(e.row)}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
     );
     return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint"
       @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
@@ -384,7 +406,7 @@ export class OnTrackTrendChart extends LitElement {
         });
         const d = shapes.join('');
         return svg`<g part="area level-${look.level.id}">
-          <path class=${`band fill-${look.tone}`} d=${d}></path>
+          <path class=${`band fill tone-${look.tone}`} d=${d}></path>
           ${look.tone === 3 ? nothing : svg`<path class="hatch" fill="url(#tone-${look.tone})" d=${d}></path>`}
         </g>`;
       });
@@ -464,7 +486,7 @@ export class OnTrackTrendChart extends LitElement {
   private legend(model: TrendModel): TemplateResult {
     if (model.kind === 'stacked') {
       return html`<ul class="legend" part="legend">${[...model.looks].reverse().map((l) => html`<li>
-        <svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="fill-${l.tone} edge-${l.tone}" x="0.5" y="0.5" width="13" height="13"></rect>${l.tone === 3 ? nothing : svg`<rect fill="url(#tone-${l.tone})" x="0.5" y="0.5" width="13" height="13"></rect>`}</svg>
+        ${swatch(l.tone)}
         <span aria-hidden="true">${l.glyph}</span> ${l.level.label}</li>`)}</ul>`;
     }
     return html`<ul class="legend" part="legend">${model.rows.map((row) => html`<li>
@@ -472,7 +494,19 @@ export class OnTrackTrendChart extends LitElement {
       ${row.label}</li>`)}</ul>`;
   }
 
+  /**
+   * The figures as a table, built only when asked for (or printed): at a few
+   * hundred cells it would cost more than the whole chart, and every point
+   * already tells a screen reader its figures when focused.
+   */
   private table(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
+    const shown = this.tableShown || this.printing;
+    const button = html`<button type="button" class="toggle" part="toggle" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${shown ? 'table' : nothing}
+      @click=${() => { this.tableShown = !this.tableShown; }}>${shown ? t.hideTable : t.showTable}</button>`;
+    return html`${button}${shown ? this.figures(series, model, t, nums, threshold) : nothing}`;
+  }
+
+  private figures(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
     const traj = model.kind === 'trajectory';
     const measure = model.measure;
     const head = traj
@@ -491,8 +525,7 @@ export class OnTrackTrendChart extends LitElement {
       const counts = b.counts;
       return html`<tr>${first}${model.looks.map((l) => html`<td>${b.total > 0 ? `${String(counts[l.level.id] ?? 0)} (${nums.percent(b.percent?.[l.level.id] ?? 0)})` : t.untracked}</td>`)}${measure && cell ? html`<td>${cell.y === null ? t.untracked : nums.percent(cell.y)}</td>` : nothing}</tr>`;
     }));
-    return html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="table" @click=${() => { this.tableShown = !this.tableShown; }}>${this.tableShown ? t.hideTable : t.showTable}</button>
-      <table id="table" part="table" class=${this.tableShown ? 'data' : 'data visually-hidden'}>
+    return html`<table id="table" part="table" class="data">
         <caption>${t.tableCaption(this.label ?? series.map((s) => s.label).join(', '))}</caption>
         <thead><tr>${head}</tr></thead>
         <tbody>${rows}</tbody>
