@@ -292,9 +292,14 @@ export class OnTrackTrendChart extends LitElement {
       : [0, 25, 50, 75, 100].map((v) => ({ y: f.top + f.height * (1 - v / 100), text: nums.percent(v) }));
     return svg`<g class="axis" part="axis" aria-hidden="true">
       ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
-      ${model.columns.map((c, i) => (i % every === 0 || c.live || i === n - 1
-        ? svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${this.xOf(f, i, n, inset)} y=${f.top + f.height + 18}>${c.label}</text>`
-        : nothing))}
+      ${model.columns.map((c, i) => {
+        if (i % every !== 0 && !c.live && i !== n - 1) return nothing;
+        const x = this.xOf(f, i, n, inset);
+        const half = c.label.length * 3.4;
+        // Keep the first and last labels inside the plot's box.
+        const anchor = x - half < f.left - 36 ? 'start' : x + half > f.left + f.width + 10 ? 'end' : 'middle';
+        return svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${x} y=${f.top + f.height + 18} text-anchor=${anchor}>${c.label}</text>`;
+      })}
     </g>`;
   }
 
@@ -425,7 +430,7 @@ export class OnTrackTrendChart extends LitElement {
       });
       this.spots[r] = spots;
       return svg`<g class="panel">
-        <text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>
+        ${model.rows.length > 1 ? svg`<text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>` : nothing}
         ${this.axes(f, model, nums, inset)}
         ${areas}
         ${this.targetLine(f, t, nums)}
