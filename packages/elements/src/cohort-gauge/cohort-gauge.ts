@@ -43,6 +43,8 @@ interface Computed {
  * @csspart segment - One level's share; also `level-<id>`.
  * @csspart marker - The target or benchmark line; also `target` or `benchmark`.
  * @csspart legend - The list of levels with counts and shares.
+ * @csspart legend-item - One level in the legend; also `level-<id>`.
+ * @csspart marker-line - One sentence on the target or the benchmark and the gap to it.
  * @csspart markers - The sentences giving the target, benchmark and gaps.
  * @csspart gaps - The per-level gaps of the group-vs-rest variant.
  * @csspart suppressed - The explanation shown for a suppressed cohort.

@@ -240,12 +240,13 @@ export class OnTrackTrendChart extends LitElement {
     const title = this.label ?? (given ? undefined : this.computedTitle) ?? series.map((s) => s.label).join(', ');
     this.spots = [];
     this.keepActive(model);
+    // The listeners sit on the .plot div, not on the SVG: Chromium makes an SVG
+    // element with focus listeners a tab stop of its own.
     const plot = kind === 'stacked' ? this.stacked(model, t, nums, policy.suppressUnder) : this.lines(model, t, nums, policy.suppressUnder);
     const active = this.spots[this.active.r]?.[this.active.c];
     return html`<figure>
       <figcaption class="title" part="title" id="title">${title}</figcaption>
       ${model.measure && kind === 'lines' ? html`<p class="subtitle" part="subtitle">${t.atOrAbove(model.measure.level.label)}</p>` : nothing}
-      <!-- Listeners on this div, not on the SVG: Chromium makes an SVG element with focus listeners a tab stop. -->
       <div class="plot" @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
         <svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
         ${plot}
