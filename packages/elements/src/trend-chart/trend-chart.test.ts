@@ -52,6 +52,7 @@ describe('ontrack-trend-chart', () => {
     expect(q(el, '[part~="line"][part~="row-below"] [part~="point"]')).to.have.length(4);
     expect(q(el, '.x-label').map((t) => t.textContent)).to.deep.equal(['Autumn 1', 'Autumn 2', 'Spring 1', 'Now']);
     expect(q(el, '.y-label')[0]!.textContent).to.equal('0%');
+    expect(q(el, '[part~="row-below"] [part~="point"]')[0]!.getAttribute('aria-label')).to.equal('Below track, Autumn 1: 20% (6 of 30)');
   });
 
   it('puts higher shares higher on the plot', async () => {
