@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
@@ -220,17 +220,13 @@ export class OnTrackTrendChart extends LitElement {
     const t = this.words();
     const given = this.series;
     const status = given ? 'ready' : this.ctl.status;
-    if (status === 'loading') return html`<div class="message" part="message" role="status">${t.loading}</div>`;
-    const error = given ? undefined : (this.ctl.error ?? this.computeError);
-    if (status === 'error' || error) {
-      return html`<div class="message" part="message" role="alert">
-        ${t.loadFailed(error?.message ?? '')}
-        ${status === 'error' ? html`<button type="button" @click=${() => { this.ctl.reload(); }}>${t.retry}</button>` : nothing}
-      </div>`;
-    }
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computeError), t, () => {
+      this.ctl.reload();
+    });
+    if (state) return state;
     const series = given ?? this.computed;
-    if (!series) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
-    if (series.every((s) => s.points.length === 0)) return html`<div class="message" part="message" role="status">${t.empty}</div>`;
+    if (!series) return note(t.noData);
+    if (series.every((s) => s.points.length === 0)) return note(t.empty);
     const policy = this.ctl.policy;
     const looks = [...levelLooks(policy).values()];
     const kind: TrendKind = this.pupil !== undefined && !given ? 'trajectory' : this.kind;
