@@ -103,7 +103,9 @@ function lineClass(row: Row): string {
  * Any breakdown over the year's snapshots plus the live point: stacked areas
  * of the levels (a panel per cohort, side by side), lines per level, lines of
  * several cohorts' share at or above a level, or one pupil's trajectory across
- * subjects. A target line, suppressed points drawn as gaps, and tooltips that
+ * subjects. A target line (on stacked panels and on lines of cohorts, whose
+ * values are the share at or above the target's level; lines per level have
+ * none), suppressed points drawn as gaps, and tooltips that
  * follow the pointer and the keyboard (Tab to the points, arrows to move, Home
  * and End, Escape to hide). Every figure is also in a data table, shown by
  * a button and always when printed.
