@@ -1,5 +1,5 @@
 import {
-  cellKey, concernLevels, latestJudgements, liveFrom, orderedLevels, round1, trackedSubjects, type Intervention, type Judgement, type Pupil,
+  cellKey, concernLevels, inGroup, latestJudgements, liveFrom, orderedLevels, round1, trackedSubjects, type Intervention, type Judgement, type Pupil,
   type PupilGroup, type StatusEntry, type Summary, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 
@@ -120,23 +120,6 @@ export function cellsOf(model: GridModel, row: GridRow): StatusEntry[] {
     return live ? { pupilId, subjectId, status: model.defaultLevel, source: 'default' } : { pupilId, subjectId, status: null, source: 'untracked' };
   });
   return row.cells;
-}
-
-/** Whether a pupil belongs to a policy group (every `where` key matches; `range` bounds, min inclusive, max exclusive). */
-export function inGroup(pupil: Pupil, group: PupilGroup): boolean {
-  const attrs = pupil.attributes as Readonly<Record<string, unknown>>;
-  const value = (key: string): unknown => (key in attrs ? attrs[key] : (pupil as unknown as Readonly<Record<string, unknown>>)[key]);
-  for (const [key, want] of Object.entries(group.where ?? {})) {
-    const have = value(key);
-    if (Array.isArray(want) ? !want.some((w) => w === have) : want !== have) return false;
-  }
-  if (group.range) {
-    const v = value(group.range.attribute);
-    if (typeof v !== 'number') return false;
-    if (group.range.min !== undefined && v < group.range.min) return false;
-    if (group.range.max !== undefined && v >= group.range.max) return false;
-  }
-  return true;
 }
 
 /** The leader's view: filters intersect; every field narrows. */

@@ -592,6 +592,8 @@ describe('ontrack-status-grid', () => {
     const el = provider.querySelector('ontrack-status-grid')!;
     await settle(el);
     const row = el.visiblePupils.findIndex((x) => x.id === p(1).id);
+    // The provider evaluates in a task of its own after loading.
+    await waitUntil(() => cell(el, row, 0).querySelector('[part~="marker"]') !== null, 'no marker from the evaluation');
     cell(el, row, 0).querySelector<HTMLElement>('[part~="marker"]')!.click();
     await settle(el);
     expect(q(el, '[part="popover"]')[0]!.textContent).to.contain('subjects below track is 3, at least 3');
