@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from './browser.js';
+
+interface Started {
+  readonly server: Server;
+  readonly url: string;
+}
+type Start = (options: { port: number }) => Promise<Started>;
+
+/** Each numbered browser example: its folder and what its page must show. */
+const examples: readonly { readonly name: string; readonly rows: number }[] = [
+  { name: '01-plain-html', rows: 31 },
+  { name: '02-react', rows: 31 },
+  { name: '03-vue', rows: 31 },
+  { name: '05-theme', rows: 31 },
+];
+
+/** What the page's own status line says once the provider has sent `ontrack-load`. */
+async function loadedLine(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent.startsWith('Loaded') === true);
+  return page.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? '');
+}
+
+/** Opens a page that records console errors, uncaught exceptions and CSP violations. */
+async function openWatched(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto(url);
+  assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  return { page, problems };
+}
+
+/** Waits for the first grid to render its rows and counts them (header included). */
+async function gridRows(page: Page): Promise<number> {
+  await page.waitForFunction(() => (document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="rowheader"]').length ?? 0) > 0);
+  return page.evaluate(() => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0);
+}
+
+/**
+ * Makes one edit — records a different level for the first pupil's first subject
+ * through the provider's adapter — and resolves with the first cell's parts
+ * before and after the grid has followed it.
+ */
+async function editFirstCell(page: Page): Promise<{ before: string; after: string; to: string }> {
+  return page.evaluate(async () => {
+    const provider = document.querySelector('ontrack-provider');
+    const grid = document.querySelector('ontrack-status-grid');
+    if (!provider?.adapter || !grid) throw new Error('no provider with an adapter, or no grid');
+    // No named helper functions in here: tsx would wrap them in a `__name` the page does not have.
+    const first = '[data-row="0"][data-col="1"]';
+    const before = grid.shadowRoot?.querySelector(first)?.getAttribute('part') ?? '';
+    const data = await provider.adapter.load(provider.scope);
+    const pupil = data.pupils[0];
+    const subject = data.subjects[0];
+    if (!pupil || !subject) throw new Error('empty dataset');
+    const to = before.includes('level-below') ? 'above' : 'below';
+    await provider.adapter.recordJudgement({ pupilId: pupil.id, subjectId: subject.id, status: to, recordedAt: `${provider.date}T12:00:00Z`, recordedBy: 'example-test' });
+    let after = before;
+    for (let i = 0; i < 100 && !after.includes(`level-${to}`); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = grid.shadowRoot?.querySelector(first)?.getAttribute('part') ?? '';
+    }
+    return { before, after, to };
+  });
+}
+
+/** Starts an example's own server (its `serve.mjs`, the file its one command runs) on a free port. */
+async function startExample(name: string): Promise<Started> {
+  const mod = (await import(`../examples/${name}/serve.mjs`)) as { start: Start };
+  return mod.start({ port: 0 });
+}
+
+// One Chromium for every example.
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser.close();
+});
+
+for (const example of examples) {
+  describe(`examples/${example.name}`, () => {
+    let started: Started;
+
+    before(async () => {
+      started = await startExample(example.name);
+    });
+    after(() => {
+      started.server.close();
+    });
+
+    it('shows the grid under a strict CSP and follows one edit, with no errors', async () => {
+      const { page, problems } = await openWatched(browser, started.url);
+      assert.equal(await gridRows(page), example.rows);
+      assert.equal(await loadedLine(page), 'Loaded: ready', 'the page heard the typed ontrack-load event');
+      const edit = await editFirstCell(page);
+      assert.doesNotMatch(edit.before, new RegExp(`level-${edit.to}`));
+      assert.match(edit.after, new RegExp(`level-${edit.to} source-recorded`));
+      assert.deepEqual(problems, []);
+    });
+  });
+}
+
+describe('examples/05-theme in the portal look', () => {
+  let started: Started;
+
+  before(async () => {
+    started = await startExample('05-theme');
+  });
+  after(() => {
+    started.server.close();
+  });
+
+  it('restyles the grid through --ontrack-* tokens and ::part, keeping the level colours', async () => {
+    const { page } = await openWatched(browser, started.url);
+    await gridRows(page);
+    const looks = await page.evaluate(() => {
+      const root = document.querySelector('ontrack-status-grid')?.shadowRoot;
+      const header = root?.querySelector('[part~="column-header"]');
+      const grid = root?.querySelector('[part~="grid"]');
+      const below = root?.querySelector('[part~="level-below"]');
+      if (!header || !grid || !below) throw new Error('grid parts missing');
+      return {
+        headerBg: getComputedStyle(header).backgroundColor,
+        headerCase: getComputedStyle(header).textTransform,
+        radius: getComputedStyle(grid).borderTopLeftRadius,
+        font: getComputedStyle(grid).fontFamily,
+        belowBg: getComputedStyle(below).backgroundColor,
+      };
+    });
+    assert.equal(looks.headerBg, 'rgb(20, 38, 74)', '::part(column-header) takes the portal navy');
+    assert.equal(looks.headerCase, 'uppercase');
+    assert.equal(looks.radius, '8px', '--ontrack-radius');
+    assert.match(looks.font, /Trebuchet MS/, '--ontrack-font');
+    assert.equal(looks.belowBg, 'rgb(251, 217, 201)', 'the default colour-blind-safe tone for Below is kept');
+  });
+});
