@@ -17,3 +17,6 @@ export { levelLooks } from './shared/levels.js';
 export type { LevelLook } from './shared/levels.js';
 export { en, locales, resolveMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
+
+// ── embed ──
+export { cy } from './shared/messages.js';

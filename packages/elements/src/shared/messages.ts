@@ -36,7 +36,7 @@ export const en: Messages = {
 };
 
 /** The built-in locales by BCP 47 primary tag. */
-export const locales: Readonly<Record<string, Messages>> = { en };
+export const locales: Readonly<Record<string, Messages>> = { en, cy: welsh() };
 
 /** A partial override of a locale's messages, section by section. */
 export type MessageOverrides = { readonly [S in keyof Messages]?: Partial<Messages[S]> };
@@ -53,4 +53,27 @@ export function resolveMessages(lang: string | undefined, overrides?: MessageOve
     out[section] = { ...(base[section as keyof Messages] as object), ...(value as object) };
   }
   return out as unknown as Messages;
+}
+
+// ── Welsh (embed) ──────────────────────────────────────────────────────────
+// Declared as a hoisted function so `locales` above can hold it.
+
+/** Welsh (Cymraeg). */
+export const cy: Messages = welsh();
+
+function welsh(): Messages {
+  return {
+    grid: {
+      pupil: 'Disgybl',
+      loading: 'Wrthi’n llwytho disgyblion…',
+      loadFailed: (reason) => `Methu llwytho disgyblion: ${reason}`,
+      retry: 'Rhowch gynnig arall',
+      noData: 'Dim data eto.',
+      empty: 'Dim disgyblion yn yr olwg hon.',
+      untracked: 'Heb ei olrhain eto',
+      unknownLevel: (id) => `Lefel anhysbys ${id}`,
+      defaultMark: '(rhagosodedig)',
+      defaultTitle: (label) => `${label} (rhagosodedig: heb ei adolygu eto)`,
+    },
+  };
 }
