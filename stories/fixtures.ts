@@ -1,4 +1,6 @@
-import { createMemoryAdapter, generateSchool, type TrackingAdapter, type TrackingDataset } from '@ontrack/rules';
+import {
+  createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, type Intervention, type TrackingAdapter, type TrackingDataset, type TrackingPolicy,
+} from '@ontrack/rules';
 
 /** The date every story evaluates at: mid Autumn 2, tracking live. */
 export const STORY_DATE = '2026-11-16';
@@ -32,4 +34,87 @@ export function failingAdapter(message = 'The school’s server did not answer (
 /** An in-memory adapter seeded with the 30-pupil school. */
 export function memoryAdapter(): TrackingAdapter {
   return createMemoryAdapter(school30);
+}
+
+// ---- Status grid (grid) -------------------------------------------------------
+
+/** An in-memory adapter whose clock is the story date, so what a teacher records is live at that date. */
+export function storyAdapter(data: TrackingDataset = school30): TrackingAdapter {
+  return createMemoryAdapter(data, { now: () => new Date(`${STORY_DATE}T12:00:00Z`) });
+}
+
+/** An adapter that loads the school but never settles a write: every edit stays pending. */
+export function stalledWriteAdapter(): TrackingAdapter {
+  const inner = storyAdapter();
+  return { load: (s) => inner.load(s), subscribe: (l) => inner.subscribe(l), recordJudgement: () => new Promise<never>(() => undefined) };
+}
+
+/** An adapter that loads the school but refuses every write, as a locked term would. */
+export function refusingAdapter(reason = 'assessment window closed for Autumn 2'): TrackingAdapter {
+  const inner = storyAdapter();
+  return { load: (s) => inner.load(s), subscribe: (l) => inner.subscribe(l), recordJudgement: () => Promise.reject(new Error(reason)) };
+}
+
+let big: TrackingDataset | undefined;
+/** A 2,000-pupil school (built on first use). */
+export function school2000(): TrackingDataset {
+  big ??= generateSchool({ seed: 2000, pupils: 2000, through: STORY_DATE });
+  return big;
+}
+
+/** A five-level grade set, England primary style. */
+export const fiveLevelPolicy: TrackingPolicy = {
+  ...defaultPolicy,
+  id: 'five-levels',
+  name: 'Five levels',
+  levels: [
+    { id: 'wt', label: 'Working towards', short: 'Working towards', rank: 0, concern: true },
+    { id: 'em', label: 'Emerging', rank: 1 },
+    { id: 'ex', label: 'Expected', rank: 2 },
+    { id: 'gd', label: 'Greater depth', rank: 3, challenge: true },
+    { id: 'hn', label: 'Exceptional', short: 'Exceptional', rank: 4, challenge: true },
+  ],
+  defaultLevel: 'ex',
+};
+
+/** The 30-pupil school's judgements mapped onto the five-level set. */
+export const fiveLevelSchool: TrackingDataset = {
+  ...school30,
+  judgements: school30.judgements.map((j, i) => ({ ...j, status: j.status === 'below' ? (i % 2 ? 'wt' : 'em') : j.status === 'above' ? (i % 3 ? 'gd' : 'hn') : 'ex' })),
+  snapshots: [],
+};
+
+/**
+ * Interventions in the shape the engine gives: every concern cell (in class),
+ * low attendance on top of a concern, and pupils below in three or more subjects.
+ */
+export function sampleInterventions(data: TrackingDataset = school30): Intervention[] {
+  const statuses = liveStatuses(data, defaultPolicy, STORY_DATE);
+  const pupils = new Map(data.pupils.map((p) => [p.id, p]));
+  const out: Intervention[] = [];
+  const belowCount = new Map<string, number>();
+  for (const s of statuses) {
+    if (s.status !== 'below') continue;
+    const pupil = pupils.get(s.pupilId);
+    if (!pupil) continue;
+    belowCount.set(s.pupilId, (belowCount.get(s.pupilId) ?? 0) + 1);
+    const base = { pupilId: s.pupilId, subjectId: s.subjectId, classId: pupil.classId };
+    out.push({ ...base, ruleId: 'below-in-class', action: 'In-class intervention', notify: ['class teacher'], priority: 2, because: [{ fact: 'status', operator: 'in', value: ['below'], factValue: 'below' }] });
+    const attendance = pupil.attributes.attendance;
+    if (attendance !== undefined && attendance < 90) {
+      out.push({
+        ...base, ruleId: 'below-low-attendance', action: 'Triangulate with attendance', notify: ['attendance lead'], priority: 2,
+        because: [{ fact: 'concern', operator: 'equal', value: true, factValue: true }, { fact: 'attendance', operator: 'lessThan', value: 90, factValue: attendance }],
+      });
+    }
+  }
+  for (const [pupilId, n] of belowCount) {
+    if (n >= 2) {
+      out.push({
+        ruleId: 'below-multiple-subjects', pupilId, classId: pupils.get(pupilId)?.classId ?? '', action: 'Pastoral review of wider barriers', notify: ['SLT'], priority: 1,
+        because: [{ fact: 'concernSubjects', operator: 'greaterThanInclusive', value: 2, factValue: n }],
+      });
+    }
+  }
+  return out;
 }

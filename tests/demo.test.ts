@@ -36,7 +36,7 @@ describe('the demo page (npm start)', () => {
     assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     await page.waitForFunction(() => (document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="rowheader"]').length ?? 0) > 0);
     const rows = await page.evaluate(() => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="row"]').length);
-    assert.equal(rows, 31, '30 pupils and the header row');
+    assert.equal(rows, 32, '30 pupils, the header row and the summary row');
     assert.deepEqual(problems, []);
   });
 });

@@ -125,7 +125,7 @@ describe('docs/embedding.md followed literally', () => {
     mkdirSync(dir, { recursive: true });
     for (const s of steps) writeFileSync(join(dir, s.file ?? ''), s.code);
     const seen = await loadPage(dir);
-    assert.equal(seen.rows, 3, 'the guide’s two pupils and the header row');
+    assert.equal(seen.rows, 4, 'the guide’s two pupils, the header and the summary row');
     assert.ok(seen.parts.some((p) => p.includes('level-below') && p.includes('source-recorded')), 'Amira is Below in Maths, as recorded');
     assert.ok(seen.parts.some((p) => p.includes('level-on') && p.includes('source-default')), 'the rest are a default On');
     assert.deepEqual(seen.problems, []);

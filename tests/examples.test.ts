@@ -10,12 +10,12 @@ interface Started {
 }
 type Start = (options: { port: number }) => Promise<Started>;
 
-/** Each numbered browser example: its folder and what its page must show. */
+/** Each numbered browser example: its folder and the rows its grid shows (pupils, header and summary). */
 const examples: readonly { readonly name: string; readonly rows: number }[] = [
-  { name: '01-plain-html', rows: 31 },
-  { name: '02-react', rows: 31 },
-  { name: '03-vue', rows: 31 },
-  { name: '05-theme', rows: 31 },
+  { name: '01-plain-html', rows: 32 },
+  { name: '02-react', rows: 32 },
+  { name: '03-vue', rows: 32 },
+  { name: '05-theme', rows: 32 },
 ];
 
 /** What the page's own status line says once the provider has sent `ontrack-load`. */
@@ -49,31 +49,36 @@ async function gridRows(page: Page): Promise<number> {
 }
 
 /**
- * Makes one edit — records a different level for the first pupil's first subject
- * through the provider's adapter — and resolves with the first cell's parts
- * before and after the grid has followed it.
+ * Makes one edit as a teacher would — focuses the first pupil's first subject and
+ * types the first letter of a different level — and resolves with that cell's
+ * parts before and after, the `ontrack-status-saved` detail, and whether the
+ * adapter now holds the judgement.
  */
-async function editFirstCell(page: Page): Promise<{ before: string; after: string; to: string }> {
-  return page.evaluate(async () => {
-    const provider = document.querySelector('ontrack-provider');
-    const grid = document.querySelector('ontrack-status-grid');
-    if (!provider?.adapter || !grid) throw new Error('no provider with an adapter, or no grid');
-    // No named helper functions in here: tsx would wrap them in a `__name` the page does not have.
-    const first = '[data-row="0"][data-col="1"]';
-    const before = grid.shadowRoot?.querySelector(first)?.getAttribute('part') ?? '';
-    const data = await provider.adapter.load(provider.scope);
-    const pupil = data.pupils[0];
-    const subject = data.subjects[0];
-    if (!pupil || !subject) throw new Error('empty dataset');
-    const to = before.includes('level-below') ? 'above' : 'below';
-    await provider.adapter.recordJudgement({ pupilId: pupil.id, subjectId: subject.id, status: to, recordedAt: `${provider.date}T12:00:00Z`, recordedBy: 'example-test' });
-    let after = before;
-    for (let i = 0; i < 100 && !after.includes(`level-${to}`); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      after = grid.shadowRoot?.querySelector(first)?.getAttribute('part') ?? '';
-    }
-    return { before, after, to };
+async function editFirstCell(page: Page): Promise<{ before: string; after: string; to: string; local: boolean; stored: boolean }> {
+  const first = '.body [data-row="0"][data-col="1"]';
+  const cell = await page.waitForFunction((sel) => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelector(sel), {}, first);
+  const before = await page.evaluate((el) => (el as Element).getAttribute('part') ?? '', cell);
+  const to = before.includes('level-below') ? 'above' : 'below';
+  await page.evaluate(() => {
+    const w = window as unknown as { saved?: { pupilId: string; subjectId: string; local: boolean } };
+    document.addEventListener('ontrack-status-saved', (e) => { w.saved = (e as CustomEvent<{ pupilId: string; subjectId: string; local: boolean }>).detail; }, { once: true });
   });
+  await (cell as unknown as { focus(): Promise<void> }).focus();
+  await page.keyboard.press(to === 'below' ? 'b' : 'a');
+  await page.waitForFunction(() => (window as unknown as { saved?: unknown }).saved !== undefined);
+  // The cell follows once the provider has published the stored judgement.
+  await page
+    .waitForFunction((sel, level) => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelector(sel)?.getAttribute('part')?.includes(`level-${level}`), { timeout: 3000 }, first, to)
+    .catch(() => undefined);
+  const result = await page.evaluate(async (sel, level) => {
+    const saved = (window as unknown as { saved: { pupilId: string; subjectId: string; local: boolean } }).saved;
+    const provider = document.querySelector('ontrack-provider');
+    const data = await provider?.adapter?.load(provider.scope);
+    const stored = data?.judgements.some((j) => j.pupilId === saved.pupilId && j.subjectId === saved.subjectId && j.status === level) ?? false;
+    const after = document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelector(sel)?.getAttribute('part') ?? '';
+    return { after, local: saved.local, stored };
+  }, first, to);
+  return { ...result, before, to };
 }
 
 /** Starts an example's own server (its `serve.mjs`, the file its one command runs) on a free port. */
@@ -109,6 +114,8 @@ for (const example of examples) {
       const edit = await editFirstCell(page);
       assert.doesNotMatch(edit.before, new RegExp(`level-${edit.to}`));
       assert.match(edit.after, new RegExp(`level-${edit.to} source-recorded`));
+      assert.equal(edit.local, false, 'saved through the provider’s adapter');
+      assert.equal(edit.stored, true, 'the adapter holds the new judgement');
       assert.deepEqual(problems, []);
     });
   });

@@ -1,9 +1,9 @@
 import { StrictMode, useMemo, useState, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createMemoryAdapter, generateSchool, type TrackingAdapter } from '@ontrack/rules';
+import { createMemoryAdapter, generateSchool, todayUtc, type TrackingAdapter } from '@ontrack/rules';
 import { OnTrackProvider, OnTrackStatusGrid } from '@ontrack/elements/react';
 
-const DATE = '2026-11-16';
+const DATE = todayUtc();
 
 /** A portal page: its own heading and status line around OnTrack's provider and grid. */
 function App({ adapter }: { readonly adapter: TrackingAdapter }): JSX.Element {

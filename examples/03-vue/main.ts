@@ -1,8 +1,8 @@
 import { createApp, defineComponent, h, ref, shallowRef, type VNode } from 'vue';
-import { createMemoryAdapter, generateSchool } from '@ontrack/rules';
+import { createMemoryAdapter, generateSchool, todayUtc } from '@ontrack/rules';
 import '@ontrack/elements';
 
-const DATE = '2026-11-16';
+const DATE = todayUtc();
 
 /**
  * A Vue 3 page around OnTrack's custom elements. Render functions need no

@@ -1,7 +1,7 @@
-import { createMemoryAdapter, generateSchool } from '@ontrack/rules';
+import { createMemoryAdapter, generateSchool, todayUtc } from '@ontrack/rules';
 import '@ontrack/elements';
 
-const DATE = '2026-11-16';
+const DATE = todayUtc();
 const provider = document.querySelector('ontrack-provider');
 if (provider) {
   provider.date = DATE;

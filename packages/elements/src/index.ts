@@ -18,5 +18,14 @@ export type { LevelLook } from './shared/levels.js';
 export { en, locales, resolveMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
 
+// Status grid, provider wiring and shared infrastructure (grid).
+export type { CanEdit, GridSelection, GridTarget } from './status-grid/status-grid.js';
+export type { StatusChangeDetail, StatusSavedDetail, StatusRollbackDetail } from './status-grid/status-grid.events.js';
+export type { GridModel, GridRow, GridFilter, GridSort } from './status-grid/grid-model.js';
+export { inGroup } from './status-grid/grid-model.js';
+export { describeBecause } from './status-grid/grid-because.js';
+export { emit } from './shared/emit.js';
+export type { Evaluator } from './provider/provider.js';
+
 // ── embed ──
 export { cy } from './shared/messages.js';

@@ -1,7 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { defaultPolicy, todayUtc, type Scope, type TrackingAdapter, type TrackingChange, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
+import {
+  defaultPolicy, todayUtc, type EvaluationResult, type Judgement, type JudgementInput, type Scope, type TrackingAdapter, type TrackingChange,
+  type TrackingDataset, type TrackingPolicy,
+} from '@ontrack/rules';
 import { emit } from '../shared/emit.js';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
 
@@ -42,7 +45,14 @@ export class OnTrackProvider extends LitElement {
   /** Which pupils to load: a school, year group or class. */
   @property({ attribute: false }) accessor scope: Scope = {};
 
+  /**
+   * Computes the evaluation (statuses, interventions, summary) the elements
+   * show; none when unset.
+   */
+  @property({ attribute: false }) accessor evaluator: Evaluator | undefined = undefined;
+
   private held: TrackingDataset | undefined;
+  private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined } | undefined;
   private loadStatus: LoadStatus = 'idle';
   private loadError: Error | undefined;
   private loadToken = 0;
@@ -63,10 +73,38 @@ export class OnTrackProvider extends LitElement {
       status: this.loadStatus,
       dataset: this.held,
       error: this.loadError,
+      evaluation: this.evaluation(),
       reload: () => {
         void this.load();
       },
+      record: (judgement) => this.record(judgement),
     };
+  }
+
+  /** The evaluation of the held data, computed once per dataset, policy, date and evaluator. */
+  private evaluation(): EvaluationResult | undefined {
+    const key = [this.held, this.policy, this.date, this.evaluator];
+    if (this.evaluated?.key.every((v, i) => v === key[i])) return this.evaluated.result;
+    let result: EvaluationResult | undefined;
+    if (this.held && this.evaluator) {
+      try {
+        result = this.evaluator(this.held, this.policy, { date: this.date });
+      } catch (error) {
+        // A policy the engine cannot run must not take the grid down: show statuses without interventions.
+        console.error('ontrack-provider: evaluation failed', error);
+      }
+    }
+    this.evaluated = { key, result };
+    return result;
+  }
+
+  /** Stores a judgement through the adapter and folds the stored one into the held data. */
+  private async record(judgement: JudgementInput): Promise<Judgement> {
+    const adapter = this.adapter;
+    if (!adapter) throw new Error('No adapter to record through');
+    const stored = await adapter.recordJudgement(judgement);
+    this.apply({ type: 'judgement', judgement: stored });
+    return stored;
   }
 
   private publish(): void {
@@ -77,7 +115,7 @@ export class OnTrackProvider extends LitElement {
     if (changed.has('adapter') || changed.has('scope')) {
       this.listen();
       void this.load();
-    } else if (changed.has('policy') || changed.has('date')) {
+    } else if (changed.has('policy') || changed.has('date') || changed.has('evaluator')) {
       this.publish();
     }
   }
@@ -105,7 +143,13 @@ export class OnTrackProvider extends LitElement {
     const data = this.held;
     if (!data) return;
     if (change.type === 'judgement') {
-      if (!data.pupils.some((p) => p.id === change.judgement.pupilId)) return;
+      const j = change.judgement;
+      if (!data.pupils.some((p) => p.id === j.pupilId)) return;
+      // The adapter may tell subscribers about our own write before `recordJudgement` resolves: fold it in once.
+      const known = data.judgements.some(
+        (k) => k.pupilId === j.pupilId && k.subjectId === j.subjectId && k.recordedAt === j.recordedAt && k.status === j.status && k.recordedBy === j.recordedBy,
+      );
+      if (known) return;
       this.held = { ...data, judgements: [...data.judgements, change.judgement] };
     } else {
       this.held = { ...data, snapshots: [...data.snapshots, change.snapshot] };
@@ -143,6 +187,9 @@ export class OnTrackProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+/** How the provider evaluates its data: `evaluate` from `@ontrack/rules`, or a host's own. */
+export type Evaluator = (dataset: TrackingDataset, policy: TrackingPolicy, options: { readonly date: string }) => EvaluationResult;
 
 /** Sent when the provider has finished loading, successfully or not. */
 export interface LoadDetail {

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { TrackingAdapter, TrackingDataset, TrackingPolicy } from '@ontrack/rules';
+import type { EvaluationResult, Judgement, JudgementInput, TrackingAdapter, TrackingDataset, TrackingPolicy } from '@ontrack/rules';
 
 /** Where the provider is with loading its data. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -13,8 +13,18 @@ export interface OnTrackContextValue {
   readonly status: LoadStatus;
   readonly dataset: TrackingDataset | undefined;
   readonly error: Error | undefined;
+  /**
+   * The engine's evaluation of `dataset` under `policy` at `date` (statuses,
+   * interventions, summary); undefined until loaded or when no evaluator is available.
+   */
+  readonly evaluation?: EvaluationResult | undefined;
   /** Loads the data again (after an error, say). */
   readonly reload: () => void;
+  /**
+   * Stores a judgement through the adapter and folds the stored judgement into
+   * the dataset; rejects with the adapter's reason (nothing is changed then).
+   */
+  readonly record?: (judgement: JudgementInput) => Promise<Judgement>;
 }
 
 /** Context key of the provider; consumers subscribe to it through `DataController`. */

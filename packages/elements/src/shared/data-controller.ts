@@ -1,6 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { defaultPolicy, todayUtc, type TrackingAdapter, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
+import {
+  defaultPolicy, todayUtc, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
+  type TrackingDataset, type TrackingPolicy,
+} from '@ontrack/rules';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from './contexts.js';
 
 /** The properties a component may be given directly, overriding the provider. */
@@ -8,6 +11,8 @@ export interface DataProps {
   data?: TrackingDataset | undefined;
   policy?: TrackingPolicy | undefined;
   date?: string | undefined;
+  /** Interventions to show; when unset, the provider's evaluation's. */
+  interventions?: readonly Intervention[] | undefined;
 }
 
 /**
@@ -47,6 +52,31 @@ export class DataController implements ReactiveController {
 
   get adapter(): TrackingAdapter | undefined {
     return this.provided?.adapter;
+  }
+
+  /** The provider's evaluation, when the component shows the provider's data. */
+  get evaluation(): EvaluationResult | undefined {
+    return this.host.data ? undefined : this.provided?.evaluation;
+  }
+
+  /** Interventions: the property, else the provider's evaluation's, else none. */
+  get interventions(): readonly Intervention[] {
+    return this.host.interventions ?? this.evaluation?.interventions ?? [];
+  }
+
+  /**
+   * True when edits are written through the provider's adapter; false when the
+   * component works on plain data given by property (edits stay local).
+   */
+  get canRecord(): boolean {
+    return !this.host.data && this.provided?.record !== undefined && this.provided.adapter !== undefined;
+  }
+
+  /** Stores a judgement through the provider's adapter; rejects when there is none. */
+  record(judgement: JudgementInput): Promise<Judgement> {
+    const record = this.canRecord ? this.provided?.record : undefined;
+    if (!record) return Promise.reject(new Error('No adapter to record through'));
+    return record(judgement);
   }
 
   /** `ready` when given data by property; else the provider's state, `idle` with no provider. */

@@ -12,12 +12,95 @@ export interface Messages {
     readonly retry: string;
     readonly noData: string;
     readonly empty: string;
+    readonly noMatch: string;
     readonly untracked: string;
     readonly unknownLevel: (id: string) => string;
     readonly defaultMark: string;
     readonly defaultTitle: (label: string) => string;
+    // Toolbar: search, filters, sort, density, undo.
+    readonly toolbar: string;
+    readonly search: string;
+    readonly group: string;
+    readonly anyGroup: string;
+    readonly classLabel: string;
+    readonly anyClass: string;
+    readonly level: string;
+    readonly anyLevel: string;
+    readonly onlyConcerns: string;
+    readonly onlyDefaults: string;
+    readonly sort: string;
+    readonly sortName: string;
+    readonly sortConcerns: string;
+    readonly sortSubject: (subject: string) => string;
+    readonly compact: string;
+    readonly undo: string;
+    readonly showing: (shown: number, total: number) => string;
+    // Row header: attribute badges and counts.
+    readonly badges: {
+      readonly sendSupport: readonly [short: string, name: string];
+      readonly ehcp: readonly [short: string, name: string];
+      readonly pupilPremium: readonly [short: string, name: string];
+      readonly fsm: readonly [short: string, name: string];
+      readonly eal: readonly [short: string, name: string];
+      readonly lookedAfter: readonly [short: string, name: string];
+    };
+    readonly concerns: (n: number) => string;
+    // Summary row.
+    readonly summary: string;
+    readonly summaryOf: (pupils: number) => string;
+    readonly summaryCell: (label: string, percent: number) => string;
+    // Editing.
+    readonly readOnly: string;
+    readonly pending: string;
+    readonly saved: (pupil: string, subject: string, level: string) => string;
+    readonly savedMany: (n: number, level: string) => string;
+    readonly failed: (reason: string) => string;
+    readonly rolledBack: (pupil: string, subject: string, reason: string, restored: string) => string;
+    readonly vetoed: (pupil: string, subject: string) => string;
+    readonly notEditable: string;
+    readonly undone: (n: number) => string;
+    readonly nothingToUndo: string;
+    readonly menuTitle: (pupil: string, subject: string) => string;
+    readonly menuTitleMany: (n: number) => string;
+    readonly note: string;
+    /** A cell's note, read after its status. */
+    readonly noteSaid: (note: string) => string;
+    readonly save: string;
+    readonly cancel: string;
+    readonly selected: (n: number) => string;
+    // Interventions.
+    readonly interventions: (n: number) => string;
+    readonly interventionsTitle: (pupil: string, subject: string | undefined) => string;
+    readonly action: string;
+    readonly notify: string;
+    readonly because: string;
+    readonly close: string;
+    readonly priority: (p: number) => string;
+    /** A readable name for a rule fact (`attendance` → "attendance"); the fact id when unknown. */
+    readonly facts: Readonly<Record<string, string>>;
+    /** One condition in words: "attendance is 86.5 %, under 90 %". */
+    readonly condition: (fact: string, operator: string, value: string, factValue: string) => string;
+    /** A yes/no fact in words: "below track", "not looked after". */
+    readonly flag: (fact: string, on: boolean) => string;
+    readonly yes: string;
+    readonly no: string;
+    readonly none: string;
+    readonly keyHelp: string;
   };
 }
+
+const operators: Readonly<Record<string, string>> = {
+  lessThan: 'under',
+  lessThanInclusive: 'at most',
+  greaterThan: 'over',
+  greaterThanInclusive: 'at least',
+  notEqual: 'not',
+  notIn: 'not one of',
+  in: 'one of',
+  equal: '',
+  contains: 'including',
+  doesNotContain: 'not including',
+};
 
 /** English (the default). */
 export const en: Messages = {
@@ -28,10 +111,98 @@ export const en: Messages = {
     retry: 'Try again',
     noData: 'No data yet.',
     empty: 'No pupils in this view.',
+    noMatch: 'No pupils match these filters.',
     untracked: 'Not yet tracked',
     unknownLevel: (id) => `Unknown level ${id}`,
     defaultMark: '(default)',
     defaultTitle: (label) => `${label} (default: not yet reviewed)`,
+    toolbar: 'Filter and sort pupils',
+    search: 'Search names',
+    group: 'Group',
+    anyGroup: 'All groups',
+    classLabel: 'Class',
+    anyClass: 'All classes',
+    level: 'Level',
+    anyLevel: 'Any level',
+    onlyConcerns: 'Only concerns',
+    onlyDefaults: 'Only unreviewed defaults',
+    sort: 'Sort by',
+    sortName: 'Name',
+    sortConcerns: 'Number of concerns',
+    sortSubject: (subject) => `${subject} status`,
+    compact: 'Compact',
+    undo: 'Undo last change',
+    showing: (shown, total) => `Showing ${shown} of ${total} pupils`,
+    badges: {
+      sendSupport: ['SEN', 'SEN support'],
+      ehcp: ['EHCP', 'education, health and care plan'],
+      pupilPremium: ['PP', 'pupil premium'],
+      fsm: ['FSM', 'free school meals'],
+      eal: ['EAL', 'English as an additional language'],
+      lookedAfter: ['LAC', 'looked after'],
+    },
+    concerns: (n) => (n === 1 ? '1 subject below track' : `${n} subjects below track`),
+    summary: 'Summary',
+    summaryOf: (pupils) => `All shown (${pupils})`,
+    summaryCell: (label, percent) => `${label} ${percent}%`,
+    readOnly: 'Read only',
+    pending: 'saving…',
+    saved: (pupil, subject, level) => `Saved: ${pupil}, ${subject}, ${level}.`,
+    savedMany: (n, level) => `Saved ${n} cells as ${level}.`,
+    failed: (reason) => `Not saved: ${reason}`,
+    rolledBack: (pupil, subject, reason, restored) => `Not saved: ${pupil}, ${subject}: ${reason}. Back to ${restored}.`,
+    vetoed: (pupil, subject) => `Not changed: ${pupil}, ${subject} (not allowed here).`,
+    notEditable: 'You cannot change this cell.',
+    undone: (n) => (n === 1 ? 'Undid the last change.' : `Undid the last change (${n} cells).`),
+    nothingToUndo: 'Nothing to undo.',
+    menuTitle: (pupil, subject) => `Set ${subject} for ${pupil}`,
+    menuTitleMany: (n) => `Set ${n} cells`,
+    note: 'Note (optional)',
+    noteSaid: (note) => `, note: ${note}`,
+    save: 'Save',
+    cancel: 'Cancel',
+    selected: (n) => `${n} cells selected`,
+    interventions: (n) => (n === 1 ? '1 intervention' : `${n} interventions`),
+    interventionsTitle: (pupil, subject) => (subject ? `Why ${pupil} is flagged in ${subject}` : `Why ${pupil} is flagged`),
+    action: 'Action',
+    notify: 'Who is told',
+    because: 'Because',
+    close: 'Close',
+    priority: (p) => (p <= 1 ? 'urgent' : `priority ${p}`),
+    facts: {
+      status: 'status',
+      source: 'source',
+      rank: 'rank',
+      concern: 'below track',
+      challenge: 'above track',
+      concernStreak: 'snapshots in a row below track',
+      rankChange: 'change since the last snapshot',
+      suggested: 'the evidence suggests',
+      concernSubjects: 'subjects below track',
+      send: 'SEND',
+      pupilPremium: 'pupil premium',
+      fsm: 'free school meals',
+      eal: 'EAL',
+      gender: 'gender',
+      lookedAfter: 'looked after',
+      attendance: 'attendance',
+      yearGroup: 'year group',
+      classId: 'class',
+      subjectId: 'subject',
+      live: 'tracking is live',
+      weeksSinceRecorded: 'weeks since anything was recorded',
+    },
+    condition: (fact, operator, value, factValue) => {
+      const op = operators[operator] ?? operator;
+      if (operator === 'equal') return `${fact} is ${factValue}`;
+      return `${fact} is ${factValue}, ${op} ${value}`;
+    },
+    flag: (fact, on) => (on ? fact : `not ${fact}`),
+    yes: 'yes',
+    no: 'no',
+    none: 'none',
+    keyHelp:
+      'Arrows move; a letter sets a level; Enter or F2 opens the level menu; Shift+arrows select a range; Ctrl+Space selects a column; Space shows why a pupil is flagged; Ctrl+Z undoes.',
   },
 };
 
@@ -62,6 +233,18 @@ export function resolveMessages(lang: string | undefined, overrides?: MessageOve
 export const cy: Messages = welsh();
 
 function welsh(): Messages {
+  const operators: Readonly<Record<string, string>> = {
+    lessThan: 'o dan',
+    lessThanInclusive: 'ar y mwyaf',
+    greaterThan: 'dros',
+    greaterThanInclusive: 'o leiaf',
+    notEqual: 'nid',
+    notIn: 'nid un o',
+    in: 'un o',
+    equal: '',
+    contains: 'yn cynnwys',
+    doesNotContain: 'ddim yn cynnwys',
+  };
   return {
     grid: {
       pupil: 'Disgybl',
@@ -70,10 +253,99 @@ function welsh(): Messages {
       retry: 'Rhowch gynnig arall',
       noData: 'Dim data eto.',
       empty: 'Dim disgyblion yn yr olwg hon.',
+      noMatch: 'Does dim disgyblion yn cyfateb i’r hidlwyr hyn.',
       untracked: 'Heb ei olrhain eto',
       unknownLevel: (id) => `Lefel anhysbys ${id}`,
       defaultMark: '(rhagosodedig)',
       defaultTitle: (label) => `${label} (rhagosodedig: heb ei adolygu eto)`,
+      toolbar: 'Hidlo a threfnu disgyblion',
+      search: 'Chwilio enwau',
+      group: 'Grŵp',
+      anyGroup: 'Pob grŵp',
+      classLabel: 'Dosbarth',
+      anyClass: 'Pob dosbarth',
+      level: 'Lefel',
+      anyLevel: 'Unrhyw lefel',
+      onlyConcerns: 'Pryderon yn unig',
+      onlyDefaults: 'Rhagosodiadau heb eu hadolygu yn unig',
+      sort: 'Trefnu yn ôl',
+      sortName: 'Enw',
+      sortConcerns: 'Nifer y pryderon',
+      sortSubject: (subject) => `Statws ${subject}`,
+      compact: 'Cryno',
+      undo: 'Dadwneud y newid diwethaf',
+      // Welsh keeps the noun singular after a numeral: "30 disgybl".
+      showing: (shown, total) => `Yn dangos ${shown} o ${total} disgybl`,
+      badges: {
+        sendSupport: ['ADY', 'cymorth ADY'],
+        ehcp: ['CAIG', 'cynllun addysg, iechyd a gofal'],
+        pupilPremium: ['PD', 'premiwm disgyblion'],
+        fsm: ['PYD', 'prydau ysgol am ddim'],
+        eal: ['SIY', 'Saesneg fel iaith ychwanegol'],
+        lookedAfter: ['PDG', 'plentyn sy’n derbyn gofal'],
+      },
+      concerns: (n) => `${n} pwnc islaw’r trywydd`,
+      summary: 'Crynodeb',
+      summaryOf: (pupils) => `Pawb a ddangosir (${pupils})`,
+      summaryCell: (label, percent) => `${label}: ${percent}%`,
+      readOnly: 'Darllen yn unig',
+      pending: 'yn cadw…',
+      saved: (pupil, subject, level) => `Wedi cadw: ${pupil}, ${subject}, ${level}.`,
+      savedMany: (n, level) => `Wedi cadw ${n} cell fel ${level}.`,
+      failed: (reason) => `Heb ei gadw: ${reason}`,
+      rolledBack: (pupil, subject, reason, restored) => `Heb ei gadw: ${pupil}, ${subject}: ${reason}. Yn ôl i ${restored}.`,
+      vetoed: (pupil, subject) => `Heb ei newid: ${pupil}, ${subject} (dim caniatâd yma).`,
+      notEditable: 'Ni allwch newid y gell hon.',
+      undone: (n) => (n === 1 ? 'Wedi dadwneud y newid diwethaf.' : `Wedi dadwneud y newid diwethaf (${n} cell).`),
+      nothingToUndo: 'Dim byd i’w ddadwneud.',
+      menuTitle: (pupil, subject) => `Gosod ${subject} ar gyfer ${pupil}`,
+      menuTitleMany: (n) => `Gosod ${n} cell`,
+      note: 'Nodyn (dewisol)',
+      noteSaid: (note) => `, nodyn: ${note}`,
+      save: 'Cadw',
+      cancel: 'Canslo',
+      selected: (n) => `${n} cell wedi’u dewis`,
+      interventions: (n) => (n === 1 ? '1 ymyriad' : `${n} ymyriad`),
+      interventionsTitle: (pupil, subject) => (subject ? `Pam mae ${pupil} wedi’i nodi yn ${subject}` : `Pam mae ${pupil} wedi’i nodi`),
+      action: 'Cam gweithredu',
+      notify: 'Pwy sy’n cael gwybod',
+      because: 'Oherwydd',
+      close: 'Cau',
+      priority: (p) => (p <= 1 ? 'brys' : `blaenoriaeth ${p}`),
+      facts: {
+        status: 'statws',
+        source: 'ffynhonnell',
+        rank: 'safle',
+        concern: 'islaw’r trywydd',
+        challenge: 'uwchlaw’r trywydd',
+        concernStreak: 'cipluniau yn olynol islaw’r trywydd',
+        rankChange: 'newid ers y ciplun diwethaf',
+        suggested: 'mae’r dystiolaeth yn awgrymu',
+        concernSubjects: 'pynciau islaw’r trywydd',
+        send: 'ADY',
+        pupilPremium: 'premiwm disgyblion',
+        fsm: 'prydau ysgol am ddim',
+        eal: 'SIY',
+        gender: 'rhywedd',
+        lookedAfter: 'yn derbyn gofal',
+        attendance: 'presenoldeb',
+        yearGroup: 'grŵp blwyddyn',
+        classId: 'dosbarth',
+        subjectId: 'pwnc',
+        live: 'mae’r tracio’n fyw',
+        weeksSinceRecorded: 'wythnosau ers cofnodi unrhyw beth',
+      },
+      condition: (fact, operator, value, factValue) => {
+        const op = operators[operator] ?? operator;
+        if (operator === 'equal') return `${fact} yw ${factValue}`;
+        return `${fact} yw ${factValue}, ${op} ${value}`;
+      },
+      flag: (fact, on) => (on ? fact : `nid ${fact}`),
+      yes: 'ie',
+      no: 'na',
+      none: 'dim',
+      keyHelp:
+        'Saethau i symud; llythyren i osod lefel; Enter neu F2 i agor dewislen y lefelau; Shift+saethau i ddewis ystod; Ctrl+Space i ddewis colofn; Space i ddangos pam mae disgybl wedi’i nodi; Ctrl+Z i ddadwneud.',
     },
   };
 }
