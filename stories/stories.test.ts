@@ -1,6 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as statusGrid from './status-grid.stories.js';
+import * as cohortGauge from './cohort-gauge.stories.js';
+import * as trendChart from './trend-chart.stories.js';
 
 interface StoryLike {
   readonly name?: string;
@@ -8,7 +10,7 @@ interface StoryLike {
   readonly args?: Record<string, unknown>;
 }
 
-const modules: Record<string, Record<string, unknown>> = { statusGrid };
+const modules: Record<string, Record<string, unknown>> = { statusGrid, cohortGauge, trendChart };
 
 /** Every story of every module: each is rendered and checked with axe. */
 for (const [moduleName, mod] of Object.entries(modules)) {

@@ -11,9 +11,10 @@ interface Started {
 type Start = (options: { port: number }) => Promise<Started>;
 
 /** Each numbered browser example: its folder and the rows its grid shows (pupils, header and summary). */
-const examples: readonly { readonly name: string; readonly rows: number }[] = [
+const examples: readonly { readonly name: string; readonly rows: number; readonly afterEdit?: RegExp }[] = [
   { name: '01-plain-html', rows: 32 },
-  { name: '02-react', rows: 32 },
+  // The page's own status line, set from the typed `onStatusSaved` prop.
+  { name: '02-react', rows: 32, afterEdit: /^Saved: (below|above) for pupil / },
   { name: '03-vue', rows: 32 },
   { name: '05-theme', rows: 32 },
 ];
@@ -116,6 +117,7 @@ for (const example of examples) {
       assert.match(edit.after, new RegExp(`level-${edit.to} source-recorded`));
       assert.equal(edit.local, false, 'saved through the provider’s adapter');
       assert.equal(edit.stored, true, 'the adapter holds the new judgement');
+      if (example.afterEdit) assert.match(await page.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''), example.afterEdit);
       assert.deepEqual(problems, []);
     });
   });

@@ -12,9 +12,12 @@ function App({ adapter }: { readonly adapter: TrackingAdapter }): JSX.Element {
     <main>
       <h1>Year 4 progress</h1>
       <p role="status">{loaded}</p>
-      {/* Props are set as element properties; `onLoad` is the typed `ontrack-load` event. */}
+      {/* Props are set as element properties; `onLoad` and `onStatusSaved` are typed event props. */}
       <OnTrackProvider adapter={adapter} date={DATE} onLoad={(event) => { setLoaded(`Loaded: ${event.detail.status}`); }}>
-        <OnTrackStatusGrid label="Year 4: pupil progress" />
+        <OnTrackStatusGrid
+          label="Year 4: pupil progress"
+          onStatusSaved={(event) => { setLoaded(`Saved: ${event.detail.judgement.status} for pupil ${event.detail.pupilId}`); }}
+        />
       </OnTrackProvider>
     </main>
   );

@@ -18,6 +18,8 @@ import * as React from 'react';
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import { OnTrackProvider as ProviderElement } from './provider/provider.js';
 import { OnTrackStatusGrid as StatusGridElement } from './status-grid/status-grid.js';
+import { OnTrackCohortGauge as CohortGaugeElement } from './cohort-gauge/cohort-gauge.js';
+import { OnTrackTrendChart as TrendChartElement } from './trend-chart/trend-chart.js';
 
 /** The typed event name of an `ontrack-*` event, for `@lit/react`'s `events` map. */
 function on<K extends keyof HTMLElementEventMap>(name: K): EventName<HTMLElementEventMap[K]> {
@@ -38,13 +40,39 @@ export const OnTrackProvider: ReactWebComponent<ProviderElement, typeof provider
   displayName: 'OnTrackProvider',
 });
 
-const statusGridEvents = {};
+const statusGridEvents = {
+  /** `ontrack-status-change`: before a teacher's change is written; call `preventDefault()` to veto it. */
+  onStatusChange: on('ontrack-status-change'),
+  /** `ontrack-status-saved`: the adapter stored a change. */
+  onStatusSaved: on('ontrack-status-saved'),
+  /** `ontrack-status-rollback`: the adapter rejected a change and the cell went back. */
+  onStatusRollback: on('ontrack-status-rollback'),
+};
 
-/** `<ontrack-status-grid>` for React: `data`, `policy`, `date`, `label`, `messages` as props. */
+/**
+ * `<ontrack-status-grid>` for React: its properties (`data`, `policy`, `date`, `label`,
+ * `messages`, `readonly`, filters…) as props; `onStatusChange`, `onStatusSaved`, `onStatusRollback`.
+ */
 export const OnTrackStatusGrid: ReactWebComponent<StatusGridElement, typeof statusGridEvents> = createComponent({
   react: React,
   tagName: 'ontrack-status-grid',
   elementClass: StatusGridElement,
   events: statusGridEvents,
   displayName: 'OnTrackStatusGrid',
+});
+
+/** `<ontrack-cohort-gauge>` for React: one cohort's levels against a target; its properties as props. */
+export const OnTrackCohortGauge: ReactWebComponent<CohortGaugeElement> = createComponent({
+  react: React,
+  tagName: 'ontrack-cohort-gauge',
+  elementClass: CohortGaugeElement,
+  displayName: 'OnTrackCohortGauge',
+});
+
+/** `<ontrack-trend-chart>` for React: breakdowns over snapshots; its properties as props. */
+export const OnTrackTrendChart: ReactWebComponent<TrendChartElement> = createComponent({
+  react: React,
+  tagName: 'ontrack-trend-chart',
+  elementClass: TrendChartElement,
+  displayName: 'OnTrackTrendChart',
 });

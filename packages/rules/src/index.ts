@@ -40,3 +40,27 @@ export { createMemoryAdapter } from './adapter/memory-adapter.js';
 export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
 export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
 export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
+
+// engine
+export { FACTS, RULE_SCOPES, factNames, factDefinition, attributeFact, isKnownFact } from './facts/catalog.js';
+export type { FactDefinition, FactType, RuleScope } from './facts/catalog.js';
+
+// policy, cohorts, snapshot, cli
+export { inGroup, pupilValue } from './breakdown/groups.js';
+export { breakdown, breakdownFromStatuses, cohortPupils, cohortLabel } from './breakdown/breakdown.js';
+export type { CohortSource, CohortPolicy } from './breakdown/breakdown.js';
+export { suppress, isSuppressed } from './breakdown/suppress.js';
+export { gapBetween, groupGap, shareAtOrAbove, targetGap } from './breakdown/gap.js';
+export type { TargetGap } from './breakdown/gap.js';
+export { validateDataset, datasetIssues, datasetReferenceIssues } from './schema/validate-dataset.js';
+export { partialPolicySchema } from './schema/policy.js';
+export type { PartialPolicy } from './schema/policy.js';
+export { resolvePolicy, mergePolicy, withoutUnsafeKeys, MAX_POLICY_DEPTH } from './policy/merge-policy.js';
+export type { MergedPolicy } from './policy/merge-policy.js';
+export { policyIssues, ruleIssues, factAllowed, RULE_OPERATORS, RULE_LIMITS } from './policy/validate-policy.js';
+export type { RuleCheckOptions } from './policy/validate-policy.js';
+export { takeSnapshot } from './snapshot/take-snapshot.js';
+export { trend } from './trend/trend.js';
+export type { TrendOptions } from './trend/trend.js';
+export { jsonSchema } from './schema/json-schema.js';
+export type { JsonSchemaName } from './schema/json-schema.js';

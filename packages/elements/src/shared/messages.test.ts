@@ -19,8 +19,11 @@ describe('messages', () => {
   });
 
   it('translates every Welsh phrase rather than copying the English', () => {
+    // Pure formats (no words of their own) are the same in both languages.
+    const formatOnly = ['gauge.gapLine', 'gauge.markerShort', 'trend.point', 'trend.target'];
     const same = shape(en)
       .map((k) => k.split(':')[0] ?? '')
+      .filter((k) => !formatOnly.includes(k))
       .filter((k) => {
         const [section, key] = k.split('.') as [keyof Messages, string];
         const a = (en[section] as Record<string, unknown>)[key];

@@ -87,6 +87,52 @@ export interface Messages {
     readonly none: string;
     readonly keyHelp: string;
   };
+  readonly gauge: {
+    readonly loading: string;
+    readonly loadFailed: (reason: string) => string;
+    readonly retry: string;
+    readonly noData: string;
+    readonly empty: string;
+    readonly suppressed: (threshold: number) => string;
+    readonly level: string;
+    readonly count: string;
+    readonly percent: string;
+    readonly share: (label: string, count: number, percent: string) => string;
+    readonly target: string;
+    readonly benchmark: string;
+    readonly markerLine: (kind: string, label: string, percent: string, level: string, actual: string, gap: string) => string;
+    readonly markerShort: (kind: string, percent: string) => string;
+    readonly markerCompact: (kind: string, percent: string, actual: string, gap: string) => string;
+    readonly versus: (left: string, right: string) => string;
+    readonly gapLine: (level: string, gap: string) => string;
+    readonly gapUnavailable: string;
+    readonly gap: string;
+    readonly points: (n: string) => string;
+    readonly showTable: string;
+    readonly tableCaption: (label: string) => string;
+  };
+  readonly trend: {
+    readonly loading: string;
+    readonly loadFailed: (reason: string) => string;
+    readonly retry: string;
+    readonly noData: string;
+    readonly empty: string;
+    readonly live: string;
+    readonly suppressed: (threshold: number) => string;
+    readonly suppressedShort: string;
+    readonly atOrAbove: (level: string) => string;
+    readonly point: (series: string, when: string, what: string, value: string, detail: string) => string;
+    readonly ofTotal: (count: number, total: number) => string;
+    readonly untracked: string;
+    readonly target: (label: string, percent: string) => string;
+    readonly series: string;
+    readonly when: string;
+    readonly levelHeader: string;
+    readonly showTable: string;
+    readonly hideTable: string;
+    readonly tableCaption: (label: string) => string;
+    readonly keyboardHint: string;
+  };
 }
 
 const operators: Readonly<Record<string, string>> = {
@@ -203,6 +249,52 @@ export const en: Messages = {
     none: 'none',
     keyHelp:
       'Arrows move; a letter sets a level; Enter or F2 opens the level menu; Shift+arrows select a range; Ctrl+Space selects a column; Space shows why a pupil is flagged; Ctrl+Z undoes.',
+  },
+  gauge: {
+    loading: 'Loading figures…',
+    loadFailed: (reason) => `Could not load figures: ${reason}`,
+    retry: 'Try again',
+    noData: 'No data yet.',
+    empty: 'No tracked pupils in this cohort yet.',
+    suppressed: (threshold) => `Fewer than ${threshold} pupils: figures are hidden so that no child can be identified.`,
+    level: 'Level',
+    count: 'Pupils',
+    percent: 'Share',
+    share: (label, count, percent) => `${label}: ${count} (${percent})`,
+    target: 'Target',
+    benchmark: 'Benchmark',
+    markerLine: (kind, label, percent, level, actual, gap) => `${kind} (${label}): ${percent} ${level} or above; now ${actual} (${gap})`,
+    markerShort: (kind, percent) => `${kind} ${percent}`,
+    markerCompact: (kind, percent, actual, gap) => `${actual} against ${kind.toLowerCase()} ${percent} (${gap})`,
+    versus: (left, right) => `${left} compared with ${right}`,
+    gapLine: (level, gap) => `${level}: ${gap}`,
+    gapUnavailable: 'The gap cannot be shown: one of the groups is too small.',
+    gap: 'Gap',
+    points: (n) => `${n} pts`,
+    showTable: 'Show the figures as a table',
+    tableCaption: (label) => `${label}: pupils at each level`,
+  },
+  trend: {
+    loading: 'Loading the trend…',
+    loadFailed: (reason) => `Could not load the trend: ${reason}`,
+    retry: 'Try again',
+    noData: 'No data yet.',
+    empty: 'No snapshots or live figures to show yet.',
+    live: 'Now',
+    suppressed: (threshold) => `hidden: fewer than ${threshold} pupils`,
+    suppressedShort: 'hidden',
+    atOrAbove: (level) => `${level} or above`,
+    point: (series, when, what, value, detail) => `${series}, ${when}: ${what} ${value}${detail ? ` (${detail})` : ''}`,
+    ofTotal: (count, total) => `${count} of ${total}`,
+    untracked: 'not tracked',
+    target: (label, percent) => `${label}: ${percent}`,
+    series: 'Cohort',
+    when: 'When',
+    levelHeader: 'Level',
+    showTable: 'Show table',
+    hideTable: 'Hide table',
+    tableCaption: (label) => `${label}: figures at each point`,
+    keyboardHint: 'Use the arrow keys to move between points.',
   },
 };
 
@@ -346,6 +438,52 @@ function welsh(): Messages {
       none: 'dim',
       keyHelp:
         'Saethau i symud; llythyren i osod lefel; Enter neu F2 i agor dewislen y lefelau; Shift+saethau i ddewis ystod; Ctrl+Space i ddewis colofn; Space i ddangos pam mae disgybl wedi’i nodi; Ctrl+Z i ddadwneud.',
+    },
+    gauge: {
+      loading: 'Wrthi’n llwytho’r ffigurau…',
+      loadFailed: (reason) => `Methu llwytho’r ffigurau: ${reason}`,
+      retry: 'Rhowch gynnig arall',
+      noData: 'Dim data eto.',
+      empty: 'Dim disgyblion wedi’u tracio yn y garfan hon eto.',
+      suppressed: (threshold) => `Llai na ${threshold} disgybl: mae’r ffigurau wedi’u cuddio fel na ellir adnabod unrhyw blentyn.`,
+      level: 'Lefel',
+      count: 'Disgyblion',
+      percent: 'Cyfran',
+      share: (label, count, percent) => `${label}: ${count} disgybl (${percent})`,
+      target: 'Targed',
+      benchmark: 'Meincnod',
+      markerLine: (kind, label, percent, level, actual, gap) => `${kind} (${label}): ${percent} ${level} neu uwch; nawr ${actual} (${gap})`,
+      markerShort: (kind, percent) => `${kind} ${percent}`,
+      markerCompact: (kind, percent, actual, gap) => `${actual} o’i gymharu â ${kind.toLowerCase()} ${percent} (${gap})`,
+      versus: (left, right) => `${left} o’i gymharu â ${right}`,
+      gapLine: (level, gap) => `${level}: ${gap}`,
+      gapUnavailable: 'Ni ellir dangos y bwlch: mae un o’r grwpiau’n rhy fach.',
+      gap: 'Bwlch',
+      points: (n) => `${n} pwynt`,
+      showTable: 'Dangos y ffigurau fel tabl',
+      tableCaption: (label) => `${label}: disgyblion ar bob lefel`,
+    },
+    trend: {
+      loading: 'Wrthi’n llwytho’r duedd…',
+      loadFailed: (reason) => `Methu llwytho’r duedd: ${reason}`,
+      retry: 'Rhowch gynnig arall',
+      noData: 'Dim data eto.',
+      empty: 'Dim cipluniau na ffigurau byw i’w dangos eto.',
+      live: 'Nawr',
+      suppressed: (threshold) => `wedi’i guddio: llai na ${threshold} disgybl`,
+      suppressedShort: 'wedi’i guddio',
+      atOrAbove: (level) => `${level} neu uwch`,
+      point: (series, when, what, value, detail) => `${series}, ${when}: ${what} ${value}${detail ? ` (${detail})` : ''}`,
+      ofTotal: (count, total) => `${count} o ${total}`,
+      untracked: 'heb ei dracio',
+      target: (label, percent) => `${label}: ${percent}`,
+      series: 'Carfan',
+      when: 'Pryd',
+      levelHeader: 'Lefel',
+      showTable: 'Dangos y tabl',
+      hideTable: 'Cuddio’r tabl',
+      tableCaption: (label) => `${label}: ffigurau ym mhob pwynt`,
+      keyboardHint: 'Defnyddiwch y bysellau saeth i symud rhwng pwyntiau.',
     },
   };
 }

@@ -11,6 +11,8 @@ export interface CohortFilter {
   readonly classId?: string;
   readonly subjectId?: string;
   readonly groups?: readonly string[];
+  /** Pupils in none of these policy groups (the "rest" of a gap: not pupil premium). */
+  readonly notGroups?: readonly string[];
   /** Only these pupils. */
   readonly pupilIds?: readonly string[];
 }
@@ -28,7 +30,7 @@ export interface Breakdown {
   readonly untracked: number;
   /** Counts per level; null when suppressed (fewer pupils than the policy's `suppressUnder`). */
   readonly counts: Readonly<Record<LevelId, number>> | null;
-  /** Percentages per level to one decimal; null when suppressed. */
+  /** Percentages per level to one decimal; null when suppressed, and when nothing in the cohort is tracked yet. */
   readonly percent: Readonly<Record<LevelId, number>> | null;
   /** True when the cohort is too small to show (official-statistics style suppression). */
   readonly suppressed: boolean;

@@ -62,3 +62,28 @@ export const policySchema = z.looseObject({
   ruleSettings: ruleSettingsSchema,
 });
 export type TrackingPolicy = z.infer<typeof policySchema>;
+
+const partialThresholdSchema = z.looseObject({ below: z.number().optional(), above: z.number().optional() });
+
+/**
+ * A trust's policy file as written: any part of a `TrackingPolicy`, merged
+ * over the default by `resolvePolicy` (objects key by key, `levels` and
+ * `groups` whole, `rules` by name).
+ */
+export const partialPolicySchema = z.looseObject({
+  version: policySchema.shape.version.optional(),
+  id: idSchema.optional(),
+  name: z.string().min(1).optional(),
+  levels: policySchema.shape.levels.optional(),
+  defaultLevel: idSchema.optional(),
+  liveFromWeek: policySchema.shape.liveFromWeek.optional(),
+  snapshotsPerYear: policySchema.shape.snapshotsPerYear.optional(),
+  subjects: z.array(idSchema).optional(),
+  evidence: z.looseObject({ standardised: partialThresholdSchema.optional(), quiz: partialThresholdSchema.optional() }).optional(),
+  groups: z.array(groupSchema).optional(),
+  suppressUnder: policySchema.shape.suppressUnder.optional(),
+  rules: z.array(ruleJsonSchema).max(1000, { error: 'at most 1000 rules' }).optional(),
+  ruleSettings: ruleSettingsSchema.optional(),
+});
+/** A policy file before merging over the default. */
+export type PartialPolicy = z.infer<typeof partialPolicySchema>;

@@ -1,0 +1,3 @@
+// Both charts, for their size together.
+import '../../packages/elements/src/cohort-gauge/cohort-gauge.js';
+import '../../packages/elements/src/trend-chart/trend-chart.js';

@@ -1,0 +1,262 @@
+import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  breakdownFromStatuses, gapBetween, groupGap, liveStatuses, round1, shareAtOrAbove,
+  type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
+} from '@ontrack/rules';
+import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { chartStyles } from '../shared/chart.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { levelLooks, type LevelLook } from '../shared/levels.js';
+import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { cohortGaugeStyles } from './cohort-gauge.styles.js';
+
+type Words = Messages['gauge'];
+
+/** Looks for every level a breakdown counts: the policy's, or plain ids when the policy does not know them. */
+function looksFor(policy: TrackingPolicy, b: Breakdown): readonly LevelLook[] {
+  const looks = levelLooks(policy);
+  const ids = Object.keys(b.counts ?? b.percent ?? {});
+  if (ids.every((id) => looks.has(id))) return [...looks.values()];
+  return [...levelLooks({ levels: ids.map((id, rank) => ({ id, label: id, rank })) }).values()];
+}
+
+/** What the gauge shows when it computes from the provider's data. */
+interface Computed {
+  readonly breakdown?: Breakdown;
+  readonly versus?: Breakdown;
+  readonly error?: Error;
+}
+
+/**
+ * One cohort's levels as a stacked bar with the count and share of each, the
+ * trust's target and an optional benchmark (with the gap to each), or, given
+ * `versus`, a group against the rest of its cohort with the gap per level.
+ * Levels differ by colour, texture and glyph, and every figure is also text;
+ * a suppressed (too small) cohort says why instead of showing 0 % or 100 %.
+ * Without `breakdown` it computes one from the provider's data for `filter`
+ * and follows every change the provider publishes.
+ *
+ * @csspart title - The cohort's name.
+ * @csspart bar - The SVG stacked bar (also `versus-bar` for the second one).
+ * @csspart segment - One level's share; also `level-<id>`.
+ * @csspart marker - The target or benchmark line; also `target` or `benchmark`.
+ * @csspart legend - The list of levels with counts and shares.
+ * @csspart markers - The sentences giving the target, benchmark and gaps.
+ * @csspart gaps - The per-level gaps of the group-vs-rest variant.
+ * @csspart suppressed - The explanation shown for a suppressed cohort.
+ * @csspart message - The loading, empty and error messages.
+ * @csspart table - The data table (visually hidden until toggled).
+ * @csspart toggle - The button that shows the data table.
+ * @cssprop [--ontrack-cohort-gauge-height=1.75rem] - Bar height (1rem in compact).
+ * @cssprop [--ontrack-cohort-gauge-marker-color=currentColor] - Colour of the target and benchmark lines.
+ * @cssprop [--ontrack-cohort-gauge-gap=0.5rem] - Space between the gauge's rows.
+ */
+@customElement('ontrack-cohort-gauge')
+export class OnTrackCohortGauge extends LitElement {
+  static override styles = [themeStyles, chartStyles, cohortGaugeStyles];
+
+  /** The breakdown to show; when unset, computed from the provider's data for `filter`. */
+  @property({ attribute: false }) accessor breakdown: Breakdown | undefined = undefined;
+  /** The rest of the cohort, for the group-vs-rest variant (e.g. pupil premium vs others). */
+  @property({ attribute: false }) accessor versus: Breakdown | undefined = undefined;
+  /** The trust's target, e.g. `{ label: 'Trust target', atOrAbove: 'on', percent: 85 }`. */
+  @property({ attribute: false }) accessor target: Target | undefined = undefined;
+  /** An optional benchmark (a national figure, say), drawn as a dashed line. */
+  @property({ attribute: false }) accessor benchmark: Target | undefined = undefined;
+  /** Which cohort to compute from the provider's data when `breakdown` is unset. */
+  @property({ attribute: false }) accessor filter: CohortFilter | undefined = undefined;
+  /** A policy group id: computes that group of the cohort against the rest of it (e.g. `pupil-premium`). */
+  @property() accessor group: string | undefined = undefined;
+  /** Data to compute from; when unset, the provider's. */
+  @property({ attribute: false }) accessor data: TrackingDataset | undefined = undefined;
+  /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
+  @property({ attribute: false }) accessor policy: TrackingPolicy | undefined = undefined;
+  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
+  @property() accessor date: string | undefined = undefined;
+  /** The small form for dashboards: a thin bar and one line of figures. */
+  @property({ type: Boolean, reflect: true }) accessor compact = false;
+  /** The cohort's name; the breakdown's label when unset. */
+  @property() accessor label: string | undefined = undefined;
+  /** Overrides of any of the gauge's words (see `Messages`). */
+  @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
+
+  @state() private accessor tableShown = false;
+
+  private readonly ctl = new DataController(this);
+  private readonly size = new SizeController(this, { width: 320, height: 0 });
+  private computed: Computed = {};
+  private computedKey: readonly unknown[] = [];
+
+  protected override willUpdate(): void {
+    if (this.breakdown) return;
+    const dataset = this.ctl.dataset;
+    const policy = this.ctl.policy;
+    const date = this.ctl.date;
+    // The provider publishes a new dataset object on every adapter change, so an
+    // edit made in the grid changes the key and the gauge recomputes at once.
+    const key = [dataset, policy, date, this.filter, this.group];
+    if (key.every((v, i) => v === this.computedKey[i])) return;
+    this.computedKey = key;
+    this.computed = dataset ? compute(dataset, policy, date, this.filter ?? {}, this.group) : {};
+  }
+
+  protected override render(): TemplateResult {
+    const t = resolveMessages(langOf(this), this.messages).gauge;
+    const given = this.breakdown;
+    const status = given ? 'ready' : this.ctl.status;
+    if (status === 'loading') return html`<div class="message" part="message" role="status">${t.loading}</div>`;
+    const error = given ? undefined : (this.ctl.error ?? this.computed.error);
+    if (status === 'error' || error) {
+      return html`<div class="message" part="message" role="alert">
+        ${t.loadFailed(error?.message ?? '')}
+        ${status === 'error' ? html`<button type="button" @click=${() => { this.ctl.reload(); }}>${t.retry}</button>` : nothing}
+      </div>`;
+    }
+    const b = given ?? this.computed.breakdown;
+    if (!b) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
+    const policy = this.ctl.policy;
+    const looks = looksFor(policy, b);
+    const nums = numberWords(langOf(this));
+    const label = this.label ?? b.label;
+    const versus = given ? this.versus : this.computed.versus;
+    return html`<svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
+      <figure class="gauge" aria-labelledby="title">
+      <figcaption class="title" part="title" id="title">${versus ? t.versus(label, versus.label) : label}</figcaption>
+      ${versus ? this.renderVersus(b, versus, looks, t, nums, policy.suppressUnder) : this.renderSingle(b, looks, t, nums, policy.suppressUnder)}
+    </figure>`;
+  }
+
+  private renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
+    if (b.suppressed || !b.counts) return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
+    if (b.total === 0) return html`<p class="message" part="message" role="status">${t.empty}</p>`;
+    const markers = [this.target, this.benchmark];
+    return html`${this.bar(b, looks, nums, t, 'bar', true)}
+      ${this.compact
+        ? html`<p class="summary" part="legend">${looks.map((l) => html`<span class="item"><span aria-hidden="true">${l.level.short ?? l.level.label}</span> <span class="glyph" aria-hidden="true">${l.glyph}</span><span class="visually-hidden">${l.level.label}:</span> ${nums.percent(b.percent?.[l.level.id] ?? 0)}</span>`)}</p>`
+        : html`<ul class="legend" part="legend">${looks.map((l) => this.legendItem(b, l, t, nums))}</ul>`}
+      <div class="markers" part="markers">${markers.map((m, i) => (m ? this.markerLine(b, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
+      ${this.table(t, looks, [b], nums)}`;
+  }
+
+  private renderVersus(left: Breakdown, right: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
+    const row = (b: Breakdown, part: string): TemplateResult => html`<div class="row">
+      <span class="row-label">${b.label}</span>
+      ${b.suppressed || !b.counts
+        ? html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`
+        : this.bar(b, looks, nums, t, part, false)}
+    </div>`;
+    const points = gapBetween(left, right).points;
+    const shown = points !== null;
+    const gaps = points ? looks.map((l) => ({ look: l, points: points[l.level.id] ?? 0 })) : [];
+    return html`${row(left, 'bar')}${row(right, 'bar versus-bar')}
+      ${shown
+        ? html`<ul class="gaps" part="gaps">${gaps.map((g) => html`<li><span class="glyph" aria-hidden="true">${g.look.glyph}</span> ${t.gapLine(g.look.level.label, t.points(nums.points(g.points)))}</li>`)}</ul>`
+        : html`<p class="gaps" part="gaps">${t.gapUnavailable}</p>`}
+      <div class="markers" part="markers">${[this.target, this.benchmark].map((m, i) => (m ? this.markerLine(left, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
+      ${this.table(t, looks, [left, right], nums, shown ? gaps.map((g) => g.points) : undefined)}`;
+  }
+
+  private legendItem(b: Breakdown, l: LevelLook, t: Words, nums: NumberWords): TemplateResult {
+    const count = b.counts?.[l.level.id] ?? 0;
+    return html`<li part="legend-item level-${l.level.id}">
+      ${swatch(l.tone)}
+      <span class="glyph" aria-hidden="true">${l.glyph}</span>
+      ${t.share(l.level.label, count, nums.percent(b.percent?.[l.level.id] ?? 0))}
+    </li>`;
+  }
+
+  /** A stacked bar in real pixels, with the target and benchmark lines. */
+  private bar(b: Breakdown, looks: readonly LevelLook[], nums: NumberWords, t: Words, part: string, labelled: boolean): TemplateResult {
+    const width = Math.max(this.size.size.width, 60);
+    const barH = this.compact ? 16 : 28;
+    const withLabels = labelled && !this.compact;
+    const top = withLabels && this.target ? 18 : 4;
+    const bottom = withLabels && this.benchmark ? 18 : 4;
+    const height = top + barH + bottom;
+    const total = b.total || 1;
+    let x = 0;
+    const segments: SVGTemplateResult[] = [];
+    for (const l of looks) {
+      const n = b.counts?.[l.level.id] ?? 0;
+      const w = (width * n) / total;
+      if (w > 0) {
+        segments.push(svg`<g part="segment level-${l.level.id}">
+          <rect class="seg fill tone-${l.tone}" x=${x} y=${top} width=${w} height=${barH}></rect>
+          ${l.tone === 3 ? nothing : svg`<rect class="hatch" fill="url(#tone-${l.tone})" x=${x} y=${top} width=${w} height=${barH}></rect>`}
+          ${!this.compact && w >= 46 ? svg`<text class="seg-label" x=${x + w / 2} y=${top + barH / 2}>${l.glyph} ${nums.percent(b.percent?.[l.level.id] ?? 0)}</text>` : nothing}
+        </g>`);
+      }
+      x += w;
+    }
+    const marker = (m: Target | undefined, kind: 'target' | 'benchmark', word: string): SVGTemplateResult | typeof nothing => {
+      if (!m || !looks.some((l) => l.level.id === m.atOrAbove)) return nothing;
+      const mx = Math.min(width - 1, Math.max(1, width * (1 - m.percent / 100)));
+      const anchor = mx > width - 50 ? 'end' : mx < 50 ? 'start' : 'middle';
+      const ty = kind === 'target' ? top - 6 : top + barH + 14;
+      return svg`<g part="marker ${kind}" class="marker ${kind}">
+        <line x1=${mx} x2=${mx} y1=${top - 4} y2=${top + barH + 4}></line>
+        ${withLabels ? svg`<text x=${mx} y=${ty} text-anchor=${anchor}>${t.markerShort(word, nums.percent(m.percent))}</text>` : nothing}
+      </g>`;
+    };
+    return html`<svg part=${part} class="bar" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
+      <rect class="track" x="0" y=${top} width=${width} height=${barH}></rect>
+      ${segments}
+      ${marker(this.target, 'target', t.target)}${marker(this.benchmark, 'benchmark', t.benchmark)}
+    </svg>`;
+  }
+
+  private markerLine(b: Breakdown, m: Target, kind: string, looks: readonly LevelLook[], t: Words, nums: NumberWords): TemplateResult | typeof nothing {
+    const level = looks.find((l) => l.level.id === m.atOrAbove);
+    const actual = shareAtOrAbove(b, m.atOrAbove, { levels: looks.map((l) => l.level) });
+    if (!level || actual === null) return nothing;
+    const gap = round1(actual - m.percent);
+    return html`<p class=${gap >= 0 ? 'met' : 'missed'} part="marker-line">
+      <span class="glyph" aria-hidden="true">${gap >= 0 ? '✓' : '✗'}</span>
+      ${this.compact
+        ? t.markerCompact(kind, nums.percent(m.percent), nums.percent(actual), t.points(nums.points(gap)))
+        : t.markerLine(kind, m.label, nums.percent(m.percent), level.level.label, nums.percent(actual), t.points(nums.points(gap)))}
+    </p>`;
+  }
+
+  private table(t: Words, looks: readonly LevelLook[], bs: readonly Breakdown[], nums: NumberWords, gaps?: readonly number[]): TemplateResult {
+    const cell = (b: Breakdown, id: string): TemplateResult =>
+      b.suppressed || !b.counts
+        ? html`<td colspan="2">${t.suppressed(this.ctl.policy.suppressUnder)}</td>`
+        : html`<td>${b.counts[id] ?? 0}</td><td>${nums.percent(b.percent?.[id] ?? 0)}</td>`;
+    return html`${this.compact
+        ? nothing
+        : html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="table" @click=${() => { this.tableShown = !this.tableShown; }}>${t.showTable}</button>`}
+      <table id="table" part="table" class=${this.tableShown ? 'data' : 'data visually-hidden'}>
+        <caption>${t.tableCaption(bs.map((b) => b.label).join(' / '))}</caption>
+        <thead>
+          ${bs.length > 1 ? html`<tr><td></td>${bs.map((b) => html`<th scope="colgroup" colspan="2">${b.label}</th>`)}${gaps ? html`<td></td>` : nothing}</tr>` : nothing}
+          <tr><th scope="col">${t.level}</th>${bs.map(() => html`<th scope="col">${t.count}</th><th scope="col">${t.percent}</th>`)}${gaps ? html`<th scope="col">${t.gap}</th>` : nothing}</tr>
+        </thead>
+        <tbody>
+          ${looks.map((l, i) => html`<tr><th scope="row">${l.level.label}</th>${bs.map((b) => cell(b, l.level.id))}${gaps ? html`<td>${t.points(nums.points(gaps[i] ?? 0))}</td>` : nothing}</tr>`)}
+        </tbody>
+      </table>`;
+  }
+}
+
+function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {
+  try {
+    const statuses = liveStatuses(dataset, policy, date);
+    if (group) {
+      const gap = groupGap(statuses, dataset, policy, date, group, filter);
+      return { breakdown: gap.left, versus: gap.right };
+    }
+    return { breakdown: breakdownFromStatuses(statuses, dataset, policy, date, filter) };
+  } catch (error) {
+    // An unknown group or level in the filter: say so rather than draw nothing.
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ontrack-cohort-gauge': OnTrackCohortGauge;
+  }
+}
