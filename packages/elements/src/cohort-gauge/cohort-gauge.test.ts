@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, type Breakdown, type Target, type TrackingDataset, type TrackingPolicy } from '@ontrack/rules';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../index.js';
 import type { OnTrackCohortGauge } from './cohort-gauge.js';
 
@@ -193,6 +194,28 @@ describe('ontrack-cohort-gauge', () => {
       const el = wrap.querySelector('ontrack-cohort-gauge')!;
       await waitUntil(() => q(el, '[role="alert"]').length === 1, 'no error shown');
       expect(q(el, '[role="alert"]')[0]!.textContent).to.contain('no-such-group');
+    });
+  });
+
+  describe('media', () => {
+    afterEach(async () => {
+      await emulateMedia({ reducedMotion: 'no-preference', media: 'screen' });
+    });
+
+    it('animates a change of share only when motion is welcome', async () => {
+      const el = await fixture<OnTrackCohortGauge>(html`<ontrack-cohort-gauge .breakdown=${y4}></ontrack-cohort-gauge>`);
+      const seg = q(el, 'rect.seg')[0]!;
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(getComputedStyle(seg).transitionDuration.split(', ')).to.deep.equal(['0.25s', '0.25s']);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(seg).transitionDuration.split(', ').every((d) => d === '0s')).to.equal(true);
+    });
+
+    it('prints the figures table and not the button', async () => {
+      const el = await fixture<OnTrackCohortGauge>(html`<ontrack-cohort-gauge .breakdown=${y4}></ontrack-cohort-gauge>`);
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(q(el, '[part~="toggle"]')[0]!).display).to.equal('none');
+      expect(getComputedStyle(q(el, 'table')[0]!).position).to.equal('static');
     });
   });
 });

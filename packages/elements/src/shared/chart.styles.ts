@@ -92,6 +92,15 @@ export const chartStyles = css`
     font-weight: 600;
   }
   @media (forced-colors: active) {
+    /* SVG paint is not forced: map the tokens themselves to system colours. */
+    :host {
+      --_fg: CanvasText;
+      --_fg-muted: GrayText;
+      --_bg: Canvas;
+      --_bg-alt: Canvas;
+      --_border: CanvasText;
+      --_focus: Highlight;
+    }
     svg {
       forced-color-adjust: none;
     }

@@ -49,9 +49,6 @@ export const trendChartStyles = css`
     text-anchor: end;
     dominant-baseline: central;
   }
-  .x-label {
-    text-anchor: middle;
-  }
   .x-label.live {
     font-weight: 700;
   }
@@ -159,6 +156,9 @@ export const trendChartStyles = css`
     }
   }
   @media (forced-colors: active) {
+    .band {
+      stroke: CanvasText;
+    }
     .pt {
       stroke: Canvas;
     }

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, type Breakdown, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries } from '@ontrack/rules';
+import { sendKeys } from '@web/test-runner-commands';
 import '../index.js';
 import type { OnTrackTrendChart } from './trend-chart.js';
 
@@ -118,9 +119,24 @@ describe('ontrack-trend-chart', () => {
     expect(tip.hidden).to.equal(true);
   });
 
+  it('is reached with Tab and walked with real arrow keys', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div><button>before</button><ontrack-trend-chart .series=${[y4, pp]}></ontrack-trend-chart></div>`);
+    const el = wrap.querySelector('ontrack-trend-chart')!;
+    wrap.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Year 4, Autumn 1: On track or above 80% (24 of 30)');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.contain('Year 4, Autumn 2');
+    expect((one(el, '[part="tooltip"]') as HTMLElement).textContent).to.contain('Year 4, Autumn 2');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('toggle');
+    expect((one(el, '[part="tooltip"]') as HTMLElement).hidden).to.equal(true);
+  });
+
   it('shows the tooltip of the nearest point under the pointer', async () => {
     const el = await fixture<OnTrackTrendChart>(html`<ontrack-trend-chart .series=${[y4]}></ontrack-trend-chart>`);
-    const svgEl = one(el, 'svg[part="plot"]');
+    const svgEl = one(el, '.plot');
     const pts = q(el, '[part~="row-above"] [part~="point"]');
     const box = pts[2]!.getBoundingClientRect();
     svgEl.dispatchEvent(new PointerEvent('pointermove', { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true }));
@@ -238,6 +254,37 @@ describe('ontrack-trend-chart', () => {
       const last = q(el, `[part~="row-s${mathsRow}"] [part~="point"]`).at(-1)!;
       expect(last.getAttribute('aria-label')).to.contain(`Maths, Now: ${defaultPolicy.levels.find((l) => l.id === live.status)!.label}`);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  // Last in this file: the policy stays on the page once added.
+  describe('under a strict CSP', () => {
+    it('draws both charts without one policy violation', async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sample}`));
+      const meta = document.createElement('meta');
+      meta.httpEquiv = 'Content-Security-Policy';
+      meta.content = "style-src 'self'; style-src-attr 'none'";
+      document.head.append(meta);
+      const wrap = await fixture<HTMLElement>(html`<div>
+        <ontrack-trend-chart kind="stacked" .series=${[y4, pp]} .target=${target}></ontrack-trend-chart>
+        <ontrack-trend-chart .series=${[y4, pp]} .target=${target}></ontrack-trend-chart>
+        <ontrack-cohort-gauge .breakdown=${y4.points[0]!.breakdown} .target=${target}></ontrack-cohort-gauge>
+      </div>`);
+      const chart = wrap.querySelector('ontrack-trend-chart')!;
+      (chart.shadowRoot!.querySelector('[tabindex="0"]') as SVGElement).focus();
+      await chart.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      // The policy is live: a style attribute is refused and reported.
+      const probe = document.createElement('div');
+      probe.setAttribute('style', 'color: red');
+      document.body.append(probe);
+      await new Promise((r) => setTimeout(r, 50));
+      probe.remove();
+      expect(violations).to.have.length(1);
+      expect(violations[0]).to.match(/^style-src-attr/);
+      // The tooltip was placed through the CSSOM, which the policy allows.
+      expect((chart.shadowRoot!.querySelector('.tip') as HTMLElement).style.getPropertyValue('--_tip-x')).to.match(/px$/);
     });
   });
 });

@@ -228,7 +228,8 @@ export class OnTrackTrendChart extends LitElement {
     return html`<figure>
       <figcaption class="title" part="title" id="title">${title}</figcaption>
       ${model.measure && kind === 'lines' ? html`<p class="subtitle" part="subtitle">${t.atOrAbove(model.measure.level.label)}</p>` : nothing}
-      <div class="plot">
+      <!-- Listeners on this div, not on the SVG: Chromium makes an SVG element with focus listeners a tab stop. -->
+      <div class="plot" @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
         <svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
         ${plot}
         <div class="tip" part="tooltip" aria-hidden="true" ?hidden=${!this.tip || !active}>
@@ -291,9 +292,14 @@ export class OnTrackTrendChart extends LitElement {
       : [0, 25, 50, 75, 100].map((v) => ({ y: f.top + f.height * (1 - v / 100), text: nums.percent(v) }));
     return svg`<g class="axis" part="axis" aria-hidden="true">
       ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
-      ${model.columns.map((c, i) => (i % every === 0 || c.live || i === n - 1
-        ? svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${this.xOf(f, i, n, inset)} y=${f.top + f.height + 18}>${c.label}</text>`
-        : nothing))}
+      ${model.columns.map((c, i) => {
+        if (i % every !== 0 && !c.live && i !== n - 1) return nothing;
+        const x = this.xOf(f, i, n, inset);
+        const half = c.label.length * 3.4;
+        // Keep the first and last labels inside the plot's box.
+        const anchor = x - half < f.left - 36 ? 'start' : x + half > f.left + f.width + 10 ? 'end' : 'middle';
+        return svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${x} y=${f.top + f.height + 18} text-anchor=${anchor}>${c.label}</text>`;
+      })}
     </g>`;
   }
 
@@ -365,8 +371,7 @@ export class OnTrackTrendChart extends LitElement {
     const labels = spread(ends, 14, f.top, f.top + f.height + 10).map(
       (e) => svg`<text class=${`end-label ${colourOf(e.row)}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
     );
-    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint"
-      @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
+    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">
       ${this.axes(f, model, nums, 10)}
       ${model.kind === 'lines' && model.measure ? this.targetLine(f, t, nums) : nothing}
       ${drawn}
@@ -425,15 +430,14 @@ export class OnTrackTrendChart extends LitElement {
       });
       this.spots[r] = spots;
       return svg`<g class="panel">
-        <text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>
+        ${model.rows.length > 1 ? svg`<text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>` : nothing}
         ${this.axes(f, model, nums, inset)}
         ${areas}
         ${this.targetLine(f, t, nums)}
         ${hits}
       </g>`;
     });
-    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint"
-      @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
+    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">
       ${panels}
     </svg>`;
   }
@@ -578,13 +582,13 @@ export class OnTrackTrendChart extends LitElement {
   };
 
   private onFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.contains(next)) this.tip = false;
+    // Still on a point (an arrow key moved focus): keep the tooltip; else hide it.
+    const next = event.relatedTarget;
+    if (!(next instanceof Element && next.hasAttribute('data-r'))) this.tip = false;
   };
 
   private onPointer = (event: PointerEvent): void => {
-    const svgEl = event.currentTarget as SVGSVGElement;
-    const box = svgEl.getBoundingClientRect();
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
     let best: { r: number; c: number; d: number } | undefined;
@@ -604,7 +608,7 @@ export class OnTrackTrendChart extends LitElement {
   };
 
   private onLeave = (): void => {
-    if (!this.renderRoot.querySelector(':focus')) this.tip = false;
+    if (!this.shadowRoot?.activeElement?.hasAttribute('data-r')) this.tip = false;
   };
 }
 

@@ -1,5 +1,5 @@
 import {
-  breakdownFromStatuses, liveStatuses, shareAtOrAbove, trackedSubjects,
+  breakdownFromStatuses, liveStatuses, shareAtOrAbove, trackedSubjects, trend,
   type Breakdown, type CohortFilter, type LevelId, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
 } from '@ontrack/rules';
 import type { LevelLook } from '../shared/levels.js';
@@ -134,25 +134,16 @@ export function stackOf(b: Breakdown, looks: readonly LevelLook[]): Map<LevelId,
 }
 
 /**
- * A cohort's trend from a dataset: one point per snapshot taken by `date`
- * (in date order), then the live point at `date`. Snapshots are immutable, so
- * only the live point moves when a judgement is recorded.
+ * A cohort's trend from a dataset: the rules' `trend` over the snapshots taken
+ * by `date`, then the live point from statuses computed once for all series
+ * (snapshots are immutable, so only the live point moves with an edit).
  */
 export function seriesFromData(
   dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, live: readonly StatusEntry[], liveLabel: string,
 ): TrendSeries {
-  const names = new Map(dataset.calendar.halfTerms.map((h) => [h.id, h.name]));
-  const snaps = dataset.snapshots.filter((s) => s.takenOn <= date).sort((a, b) => a.takenOn.localeCompare(b.takenOn));
-  const points: TrendPoint[] = snaps.map((s) => ({
-    label: names.get(s.halfTermId) ?? s.halfTermId,
-    date: s.takenOn,
-    halfTermId: s.halfTermId,
-    live: false,
-    breakdown: breakdownFromStatuses(s.statuses, dataset, policy, s.takenOn, filter),
-  }));
-  const now = breakdownFromStatuses(live, dataset, policy, date, filter);
-  points.push({ label: liveLabel, date, live: true, breakdown: now });
-  return { label: now.label, filter, points };
+  const past = trend(dataset, policy, filter, { date });
+  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: breakdownFromStatuses(live, dataset, policy, date, filter) };
+  return { ...past, points: [...past.points, now] };
 }
 
 /**
@@ -163,15 +154,10 @@ export function seriesFromData(
 export function pupilTrajectory(
   dataset: TrackingDataset, policy: TrackingPolicy, date: string, pupilId: string, live: readonly StatusEntry[], liveLabel: string,
 ): TrendSeries[] {
-  const names = new Map(dataset.calendar.halfTerms.map((h) => [h.id, h.name]));
-  const snaps = dataset.snapshots.filter((s) => s.takenOn <= date).sort((a, b) => a.takenOn.localeCompare(b.takenOn));
   const open = { ...policy, suppressUnder: 0 };
   return trackedSubjects(dataset, policy).map((subjectId) => {
-    const filter: CohortFilter = { pupilIds: [pupilId], subjectId };
-    const point = (statuses: readonly StatusEntry[], at: string): Breakdown => breakdownFromStatuses(statuses, dataset, open, at, filter);
-    const points: TrendPoint[] = snaps.map((s) => ({ label: names.get(s.halfTermId) ?? s.halfTermId, date: s.takenOn, halfTermId: s.halfTermId, live: false, breakdown: point(s.statuses, s.takenOn) }));
-    points.push({ label: liveLabel, date, live: true, breakdown: point(live, date) });
-    return { label: dataset.subjects.find((s) => s.id === subjectId)?.name ?? subjectId, filter, points };
+    const s = seriesFromData(dataset, open, date, { pupilIds: [pupilId], subjectId }, live, liveLabel);
+    return { ...s, label: dataset.subjects.find((x) => x.id === subjectId)?.name ?? subjectId };
   });
 }
 
