@@ -44,6 +44,30 @@ export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } fr
 // engine
 export { FACTS, RULE_SCOPES, factNames, factDefinition, attributeFact, isKnownFact } from './facts/catalog.js';
 export type { FactDefinition, FactType, RuleScope } from './facts/catalog.js';
+export { buildFactsIndex, FactsIndex, instantMs } from './facts/facts-index.js';
+export type { ClassRef } from './facts/facts-index.js';
+export { pupilSubjectCursor, pupilSubjectFacts } from './facts/pupil-subject.js';
+export type { PupilSubjectCursor } from './facts/pupil-subject.js';
+export { pupilCursor, pupilFacts, pupilAccessor, readAttribute, attributesOf } from './facts/pupil.js';
+export type { PupilCursor } from './facts/pupil.js';
+export { classSubjectCursor, classSubjectFacts } from './facts/class-subject.js';
+export type { ClassSubjectCursor } from './facts/class-subject.js';
+export { evidenceScale, suggestedLevel, suggestFromEvidence, evidenceWindowStart } from './facts/suggested.js';
+export type { EvidenceScale } from './facts/suggested.js';
+export { compileRules, becauseFromResult, MISSING, RuleEvaluationError, DEFAULT_COMPILE_LIMITS } from './compile/compile-rule.js';
+export type {
+  BecauseDetail, BoundRule, CompileLimits, CompileOptions, CompiledRule, CompiledRules, FactAccessor, FactReader, FactResolver, RuleEvent, RuleFiring,
+} from './compile/compile-rule.js';
+export { BUILT_IN_OPERATORS, BUILT_IN_OPERATOR_NAMES, OPERATOR_DECORATORS } from './compile/operators.js';
+export type { OperatorFn } from './compile/operators.js';
+export { parseSafePath, resolveSegments, safePathResolver, MAX_PATH_LENGTH, MAX_PATH_SEGMENTS } from './compile/safe-path.js';
+export type { PathSegments, SafePathResult } from './compile/safe-path.js';
+export { evaluate } from './engine/evaluate.js';
+export type { EvaluateOptions } from './engine/evaluate.js';
+export { interventionPlan, findInterventions, compareInterventions, INTERVENTION_EVENT, DEFAULT_INTERVENTION_PRIORITY } from './engine/interventions.js';
+export type { InterventionPlan, InterventionRule } from './engine/interventions.js';
+export { generateTrust, SECONDARY_SUBJECTS, SECONDARY_YEARS, ALL_THROUGH_YEARS, NURSERY_PRIMARY_YEARS } from './synthetic/generate-school.js';
+export type { GenerateTrustOptions, SchoolPhase } from './synthetic/generate-school.js';
 
 // policy, cohorts, snapshot, cli
 export { inGroup, pupilValue } from './breakdown/groups.js';

@@ -1,0 +1,178 @@
+import { type Issue, ValidationError } from '../errors.js';
+import type { Intervention } from '../schema/result.js';
+import type { TrackingPolicy } from '../schema/policy.js';
+import { type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
+import { FACTS, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
+import { pupilSubjectCursor } from '../facts/pupil-subject.js';
+import { pupilCursor } from '../facts/pupil.js';
+import { classSubjectCursor } from '../facts/class-subject.js';
+import type { ClassRef, FactsIndex } from '../facts/facts-index.js';
+import type { Pupil } from '../schema/dataset.js';
+
+/** The event type of an intervention rule; rules with other event types yield nothing. */
+export const INTERVENTION_EVENT = 'intervention';
+
+/** A compiled intervention rule with what it asks for. */
+export interface InterventionRule {
+  readonly rule: CompiledRule;
+  readonly scope: RuleScope;
+  readonly action: string;
+  readonly notify: readonly string[];
+  readonly priority: number;
+}
+
+/** A policy's intervention rules, compiled and grouped by scope. */
+export interface InterventionPlan {
+  readonly compiled: CompiledRules;
+  readonly byScope: Readonly<Record<RuleScope, readonly InterventionRule[]>>;
+}
+
+/**
+ * Facts whose values are primitives or null: the catalogue's own, and the
+ * typed attributes (the dataset schema checks their types).
+ */
+const PRIMITIVE_FACTS: readonly string[] = FACTS.map((f) => f.name);
+
+/** An intervention's default urgency when its rule gives none (1 = most urgent). */
+export const DEFAULT_INTERVENTION_PRIORITY = 3;
+
+const plans = new WeakMap<readonly unknown[], InterventionPlan>();
+
+/**
+ * Compiles a policy's rules once (cached per rules array) and reads each
+ * intervention rule's `event.params`: `scope` (default `pupil-subject`),
+ * `action` (default: the rule's name), `notify` (default none) and `priority`
+ * (default 3). Throws a `ValidationError` naming the path of a bad rule.
+ */
+export function interventionPlan(policy: Pick<TrackingPolicy, 'rules'>, source = 'policy'): InterventionPlan {
+  const cached = plans.get(policy.rules);
+  if (cached) return cached;
+  const compiled = compileRules(policy.rules, { source, path: ['rules'], primitiveFacts: PRIMITIVE_FACTS });
+  const where = new Map<string, number>();
+  policy.rules.forEach((r, i) => where.set(r.name, i));
+  const issues: Issue[] = [];
+  const byScope: Record<RuleScope, InterventionRule[]> = { 'pupil-subject': [], pupil: [], 'class-subject': [] };
+  for (const rule of compiled.rules) {
+    if (rule.event.type !== INTERVENTION_EVENT) continue;
+    const at = ['rules', where.get(rule.name) ?? 0, 'event', 'params'];
+    const params = rule.event.params ?? {};
+    const scope = params.scope ?? 'pupil-subject';
+    const { action, notify, priority } = params;
+    if (typeof scope !== 'string' || !RULE_SCOPES.includes(scope as RuleScope)) {
+      issues.push({ path: [...at, 'scope'], code: 'invalid-scope', message: `scope must be one of ${RULE_SCOPES.join(', ')}` });
+      continue;
+    }
+    if (action !== undefined && typeof action !== 'string') issues.push({ path: [...at, 'action'], code: 'invalid-action', message: 'action must be a string' });
+    if (notify !== undefined && (!Array.isArray(notify) || !notify.every((n) => typeof n === 'string'))) {
+      issues.push({ path: [...at, 'notify'], code: 'invalid-notify', message: 'notify must be a list of strings' });
+    }
+    if (priority !== undefined && (typeof priority !== 'number' || !Number.isFinite(priority))) {
+      issues.push({ path: [...at, 'priority'], code: 'invalid-priority', message: 'priority must be a number (1 = most urgent)' });
+    }
+    if (!rule.compiled) {
+      issues.push({ path: ['rules', where.get(rule.name) ?? 0, 'conditions'], code: 'unknown-operator', message: 'policy rules may use only the built-in operators' });
+    }
+    byScope[scope as RuleScope].push({
+      rule,
+      scope: scope as RuleScope,
+      action: typeof action === 'string' ? action : rule.name,
+      notify: Array.isArray(notify) ? (notify as string[]) : [],
+      priority: typeof priority === 'number' ? priority : DEFAULT_INTERVENTION_PRIORITY,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(source, issues);
+  const plan: InterventionPlan = { compiled, byScope };
+  plans.set(policy.rules, plan);
+  return plan;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Orders interventions: most urgent first, then by pupil, subject, class and rule id. */
+export function compareInterventions(a: Intervention, b: Intervention): number {
+  return (
+    a.priority - b.priority ||
+    cmp(a.pupilId ?? '', b.pupilId ?? '') ||
+    cmp(a.subjectId ?? '', b.subjectId ?? '') ||
+    cmp(a.classId ?? '', b.classId ?? '') ||
+    cmp(a.ruleId, b.ruleId)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Indices of `ids` in `compareInterventions` order of the ids (stable). */
+function orderOf(ids: readonly string[]): number[] {
+  return ids.map((_, i) => i).sort((x, y) => cmp(ids[x] as string, ids[y] as string));
+}
+
+function byName(rules: readonly InterventionRule[]): InterventionRule[] {
+  return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
+}
+
+/**
+ * Runs a plan's rules over every item of their scope (pupil × tracked
+ * subject, pupil, class × tracked subject) and returns the interventions,
+ * sorted by `compareInterventions`. In a trust's data each intervention also
+ * carries the pupil's or class's `schoolId`. `because` lists may be shared
+ * between interventions and are frozen.
+ */
+export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Intervention[] {
+  // No sort of the (many) results: items are visited in id order (classes
+  // before pupils, as an absent pupil id sorts first; a pupil's own rules
+  // before its subjects', as an absent subject id sorts first; rules by id),
+  // then bucketed by priority, which keeps that order.
+  const buckets = new Map<number, Intervention[]>();
+  const S = ix.subjectCount;
+  const subjectOrder = orderOf(ix.subjects);
+  const emit = (r: InterventionRule, because: Intervention['because'], pupil: Pupil | undefined, subject: number, classId: string, schoolId: string | null | undefined): void => {
+    const iv: Mutable<Intervention> & { schoolId?: string } = { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because };
+    if (pupil) iv.pupilId = pupil.id;
+    if (subject >= 0) iv.subjectId = ix.subjects[subject] as string;
+    iv.classId = classId;
+    if (schoolId != null) iv.schoolId = schoolId;
+    let bucket = buckets.get(r.priority);
+    if (!bucket) buckets.set(r.priority, (bucket = []));
+    bucket.push(iv);
+  };
+
+  const classRules = byName(plan.byScope['class-subject']);
+  if (classRules.length > 0) {
+    const cursor = classSubjectCursor(ix);
+    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve) }));
+    const classOrder = orderOf(ix.classes.map((c) => c.classId));
+    for (const s of subjectOrder) {
+      for (const c of classOrder) {
+        const cls = ix.classes[c] as ClassRef;
+        cursor.at(c, s);
+        for (const { r, b } of bound) if (b.test()) emit(r, b.because(), undefined, s, cls.classId, cls.schoolId);
+      }
+    }
+  }
+  const pupilRules = byName(plan.byScope.pupil);
+  const cellRules = byName(plan.byScope['pupil-subject']);
+  if (pupilRules.length > 0 || (cellRules.length > 0 && S > 0)) {
+    const pc = pupilCursor(ix);
+    const pupilBound = pupilRules.map((r) => ({ r, b: r.rule.bind(pc.resolve) }));
+    const cc = pupilSubjectCursor(ix);
+    const cellBound = cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve) }));
+    for (const p of orderOf(ix.pupils.map((x) => x.id))) {
+      const pupil = ix.pupils[p] as Pupil;
+      pc.at(p);
+      for (const { r, b } of pupilBound) if (b.test()) emit(r, b.because(), pupil, -1, pupil.classId, pupil.schoolId);
+      if (cellBound.length === 0) continue;
+      for (const s of subjectOrder) {
+        cc.at(p, s);
+        for (const { r, b } of cellBound) if (b.test()) emit(r, b.because(), pupil, s, pupil.classId, pupil.schoolId);
+      }
+    }
+  }
+  const out: Intervention[] = [];
+  for (const priority of [...buckets.keys()].sort((a, b) => a - b)) {
+    // A loop, not push(...bucket): a bucket may hold more items than a call may take arguments.
+    for (const iv of buckets.get(priority) as Intervention[]) out.push(iv);
+  }
+  return out;
+}

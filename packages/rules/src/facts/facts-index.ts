@@ -1,0 +1,318 @@
+import { endOfDay } from '../calendar/as-of.js';
+import type { Assessment, IsoDate, Judgement, Pupil, Snapshot, TrackingDataset } from '../schema/dataset.js';
+import type { Level, TrackingPolicy } from '../schema/policy.js';
+import { liveFrom, trackedSubjects } from '../engine/live-status.js';
+import { orderedLevels } from '../policy/levels.js';
+import { evidenceScale, evidenceWindowStart, suggestedLevel } from './suggested.js';
+
+const DAY_MS = 86_400_000;
+/** `levelOf` of a cell that is untracked (or absent from a snapshot). */
+export const NO_LEVEL = -1;
+/** `levelOf` of a status that is not a level of the policy. */
+export const UNKNOWN_LEVEL = -2;
+
+/** Source codes in `FactsIndex.source`. */
+export const SOURCE_RECORDED = 0;
+export const SOURCE_DEFAULT = 1;
+export const SOURCE_UNTRACKED = 2;
+const SOURCES = ['recorded', 'default', 'untracked'] as const;
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 instant: a fast path for the
+ * common `YYYY-MM-DDTHH:MM:SSZ` (a data file holds hundreds of thousands),
+ * `Date.parse` for every other form (offsets, fractions of a second).
+ */
+export function instantMs(s: string): number {
+  if (s.length === 20 && s.charCodeAt(19) === 90 && s.charCodeAt(10) === 84) {
+    return Date.UTC(num(s, 0, 4), num(s, 5, 2) - 1, num(s, 8, 2), num(s, 11, 2), num(s, 14, 2), num(s, 17, 2));
+  }
+  return Date.parse(s);
+}
+
+// The number written by `n` digits of `s` from `at`.
+function num(s: string, at: number, n: number): number {
+  let x = 0;
+  for (let i = at; i < at + n; i++) x = x * 10 + s.charCodeAt(i) - 48;
+  return x;
+}
+
+/** A class of the dataset: a school's class id (classes of different schools never merge). */
+export interface ClassRef {
+  readonly classId: string;
+  readonly schoolId: string | null;
+}
+
+type IndexPolicy = Pick<TrackingPolicy, 'levels' | 'defaultLevel' | 'liveFromWeek' | 'subjects' | 'evidence' | 'ruleSettings'>;
+type IndexData = Pick<TrackingDataset, 'calendar' | 'subjects' | 'pupils' | 'judgements' | 'assessments' | 'snapshots'>;
+
+/**
+ * Everything the facts are computed from, indexed once per evaluation: cells
+ * are `pupilIndex × subjects.length + subjectIndex`, levels are indices into
+ * `levels` (ordered by rank). Expensive parts (snapshot levels, evidence) are
+ * built on first use, so a policy whose rules never read `concernStreak`,
+ * `rankChange` or `suggested` never pays for them.
+ */
+export class FactsIndex {
+  readonly date: IsoDate;
+  readonly liveStart: IsoDate;
+  readonly live: boolean;
+  readonly pupils: readonly Pupil[];
+  readonly subjects: readonly string[];
+  readonly subjectCount: number;
+  readonly pupilIndex: ReadonlyMap<string, number>;
+  readonly subjectIndex: ReadonlyMap<string, number>;
+  /** The policy's levels, lowest rank first. */
+  readonly levels: readonly Level[];
+  readonly levelIndex: ReadonlyMap<string, number>;
+  readonly defaultLevel: string;
+  /** Per cell: the latest judgement's index in `judgements` as of the date, or -1. */
+  readonly latest: Int32Array;
+  /** Per cell: `SOURCE_*`. */
+  readonly source: Uint8Array;
+  /** Per cell: the live level's index, `NO_LEVEL` or `UNKNOWN_LEVEL`. */
+  readonly levelOf: Int16Array;
+  /** Per pupil: tracked subjects at a concern level now. */
+  readonly concernSubjects: Int32Array;
+  /** The classes, in order of their first pupil. */
+  readonly classes: readonly ClassRef[];
+  /** Per pupil: its class's index in `classes`. */
+  readonly pupilClass: Int32Array;
+  /** Per class × subject: the latest recorded judgement (ms since the epoch) as of the date, or -Infinity. */
+  readonly classLastRecorded: Float64Array;
+  /** The snapshots taken by the date, newest first (same day: later in the file first). */
+  readonly snapshots: readonly Snapshot[];
+  private readonly judgements: readonly Judgement[];
+  private readonly assessments: readonly Assessment[];
+  private readonly policy: IndexPolicy;
+  private readonly snapshotLevels: (Int16Array | undefined)[];
+  private suggestedCache: Int16Array | undefined;
+  private readonly rank: Float64Array;
+  private readonly concern: Uint8Array;
+  private readonly challenge: Uint8Array;
+
+  constructor(dataset: IndexData, policy: IndexPolicy, date: IsoDate) {
+    this.date = date;
+    this.policy = policy;
+    this.judgements = dataset.judgements;
+    this.assessments = dataset.assessments;
+    this.liveStart = liveFrom(dataset, policy);
+    this.live = date >= this.liveStart;
+    this.pupils = dataset.pupils;
+    this.subjects = trackedSubjects(dataset, policy);
+    const S = (this.subjectCount = this.subjects.length);
+    this.subjectIndex = new Map(this.subjects.map((s, i) => [s, i]));
+    const pupilIndex = new Map<string, number>();
+    this.pupils.forEach((p, i) => pupilIndex.set(p.id, i));
+    this.pupilIndex = pupilIndex;
+    this.levels = orderedLevels(policy);
+    this.levelIndex = new Map(this.levels.map((l, i) => [l.id, i]));
+    this.rank = Float64Array.from(this.levels, (l) => l.rank);
+    this.concern = Uint8Array.from(this.levels, (l) => (l.concern === true ? 1 : 0));
+    this.challenge = Uint8Array.from(this.levels, (l) => (l.challenge === true ? 1 : 0));
+    this.defaultLevel = policy.defaultLevel;
+
+    // Classes (per school), and each pupil's.
+    const classKey = new Map<string, number>();
+    const classes: ClassRef[] = [];
+    this.pupilClass = new Int32Array(this.pupils.length);
+    this.pupils.forEach((p, i) => {
+      const schoolId = p.schoolId ?? null;
+      const key = `${schoolId ?? ''}\u0000${p.classId}`;
+      let c = classKey.get(key);
+      if (c === undefined) {
+        c = classes.length;
+        classKey.set(key, c);
+        classes.push({ classId: p.classId, schoolId });
+      }
+      this.pupilClass[i] = c;
+    });
+    this.classes = classes;
+
+    // Latest judgement per cell, and per class × subject, in one pass.
+    const cells = this.pupils.length * S;
+    const latest = (this.latest = new Int32Array(cells).fill(-1));
+    const latestAt = new Float64Array(cells).fill(-Infinity);
+    const classLast = (this.classLastRecorded = new Float64Array(classes.length * S).fill(-Infinity));
+    const cutOff = endOfDay(date);
+    const js = dataset.judgements;
+    let lastPupil = '';
+    let lastP = -1;
+    for (let k = 0; k < js.length; k++) {
+      const j = js[k] as Judgement;
+      if (j.pupilId !== lastPupil) {
+        lastPupil = j.pupilId;
+        lastP = pupilIndex.get(j.pupilId) ?? -1;
+      }
+      if (lastP < 0) continue;
+      const s = this.subjectIndex.get(j.subjectId);
+      if (s === undefined) continue;
+      const at = instantMs(j.recordedAt);
+      if (!(at <= cutOff)) continue;
+      const cell = lastP * S + s;
+      // `>=`: on a tie the later entry in the file wins.
+      if (at >= (latestAt[cell] as number)) {
+        latestAt[cell] = at;
+        latest[cell] = k;
+      }
+      const cs = (this.pupilClass[lastP] as number) * S + s;
+      if (at > (classLast[cs] as number)) classLast[cs] = at;
+    }
+
+    // Live level per cell and concern counts per pupil.
+    const source = (this.source = new Uint8Array(cells));
+    const levelOf = (this.levelOf = new Int16Array(cells));
+    const concernSubjects = (this.concernSubjects = new Int32Array(this.pupils.length));
+    const defaultIdx = this.levelIndex.get(policy.defaultLevel) ?? UNKNOWN_LEVEL;
+    for (let p = 0, cell = 0; p < this.pupils.length; p++) {
+      let n = 0;
+      for (let s = 0; s < S; s++, cell++) {
+        const k = latest[cell] as number;
+        let lv: number;
+        if (k >= 0) {
+          source[cell] = SOURCE_RECORDED;
+          lv = this.levelIndex.get((js[k] as Judgement).status) ?? UNKNOWN_LEVEL;
+        } else if (this.live) {
+          source[cell] = SOURCE_DEFAULT;
+          lv = defaultIdx;
+        } else {
+          source[cell] = SOURCE_UNTRACKED;
+          lv = NO_LEVEL;
+        }
+        levelOf[cell] = lv;
+        if (lv >= 0 && this.concern[lv] === 1) n++;
+      }
+      concernSubjects[p] = n;
+    }
+
+    // Snapshots taken by the date, newest first; on the same day the later in the file first.
+    this.snapshots = dataset.snapshots
+      .map((snap, i) => ({ snap, i }))
+      .filter((x) => x.snap.takenOn <= date)
+      .sort((a, b) => (a.snap.takenOn < b.snap.takenOn ? 1 : a.snap.takenOn > b.snap.takenOn ? -1 : b.i - a.i))
+      .map((x) => x.snap);
+    this.snapshotLevels = this.snapshots.map(() => undefined);
+  }
+
+  /** Number of cells (pupils × tracked subjects). */
+  get cellCount(): number {
+    return this.pupils.length * this.subjectCount;
+  }
+
+  /** The live status of a cell: a level id or null. */
+  status(cell: number): string | null {
+    const lv = this.levelOf[cell] as number;
+    // A known level's id from the small level list; only a status the policy lacks reads its judgement.
+    if (lv >= 0) return (this.levels[lv] as Level).id;
+    if (lv === NO_LEVEL) return null;
+    return this.source[cell] === SOURCE_RECORDED ? (this.judgements[this.latest[cell] as number] as Judgement).status : this.defaultLevel;
+  }
+
+  /** The source of a cell's live status. */
+  sourceOf(cell: number): 'recorded' | 'default' | 'untracked' {
+    return SOURCES[this.source[cell] as number] as 'recorded' | 'default' | 'untracked';
+  }
+
+  /** The rank of a level index, or null for `NO_LEVEL` / `UNKNOWN_LEVEL`. */
+  rankOf(level: number): number | null {
+    return level >= 0 ? (this.rank[level] as number) : null;
+  }
+
+  /** Whether a level index is a concern level. */
+  isConcern(level: number): boolean {
+    return level >= 0 && this.concern[level] === 1;
+  }
+
+  /** Whether a level index is a challenge level. */
+  isChallenge(level: number): boolean {
+    return level >= 0 && this.challenge[level] === 1;
+  }
+
+  /** Level indices of the `n`-th most recent snapshot (0 = newest), per cell. */
+  snapshotLevel(n: number): Int16Array {
+    const cached = this.snapshotLevels[n];
+    if (cached) return cached;
+    const snap = this.snapshots[n] as Snapshot;
+    const S = this.subjectCount;
+    const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
+    let lastPupil = '';
+    let lastP = -1;
+    for (const e of snap.statuses) {
+      if (e.pupilId !== lastPupil) {
+        lastPupil = e.pupilId;
+        lastP = this.pupilIndex.get(e.pupilId) ?? -1;
+      }
+      if (lastP < 0) continue;
+      const s = this.subjectIndex.get(e.subjectId);
+      if (s === undefined) continue;
+      out[lastP * S + s] = e.status === null ? NO_LEVEL : (this.levelIndex.get(e.status) ?? UNKNOWN_LEVEL);
+    }
+    this.snapshotLevels[n] = out;
+    return out;
+  }
+
+  /** How many of the most recent snapshots, newest first and without a gap, hold a concern level for the cell. */
+  concernStreak(cell: number): number {
+    let n = 0;
+    while (n < this.snapshots.length && this.isConcern(this.snapshotLevel(n)[cell] as number)) n++;
+    return n;
+  }
+
+  /** Live rank minus the rank at the most recent snapshot; null when there is none or either is untracked. */
+  rankChange(cell: number): number | null {
+    if (this.snapshots.length === 0) return null;
+    const now = this.rankOf(this.levelOf[cell] as number);
+    const then = this.rankOf(this.snapshotLevel(0)[cell] as number);
+    return now === null || then === null ? null : now - then;
+  }
+
+  /** The level the most recent usable evidence in the window suggests for the cell, or null. */
+  suggested(cell: number): string | null {
+    const lv = this.suggestedLevels()[cell] as number;
+    return lv >= 0 ? (this.levels[lv] as Level).id : null;
+  }
+
+  private suggestedLevels(): Int16Array {
+    if (this.suggestedCache) return this.suggestedCache;
+    const S = this.subjectCount;
+    const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
+    const takenOn: (string | undefined)[] = [];
+    const scale = evidenceScale(this.policy);
+    const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);
+    for (const a of this.assessments) {
+      if (a.takenOn < from || a.takenOn > this.date) continue;
+      const p = this.pupilIndex.get(a.pupilId);
+      const s = this.subjectIndex.get(a.subjectId);
+      if (p === undefined || s === undefined) continue;
+      const cell = p * S + s;
+      const prev = takenOn[cell];
+      // The most recent wins; on the same day the later in the file.
+      if (prev !== undefined && a.takenOn < prev) continue;
+      const level = suggestedLevel(a, scale);
+      if (level === null) continue;
+      out[cell] = this.levelIndex.get(level) ?? NO_LEVEL;
+      takenOn[cell] = a.takenOn;
+    }
+    this.suggestedCache = out;
+    return out;
+  }
+
+  /**
+   * Weeks from the later of the class × subject's last recorded judgement
+   * (its UTC day) and the live start, to the date: days ÷ 7.
+   */
+  weeksSinceRecorded(classIndex: number, subject: number): number {
+    const last = this.classLastRecorded[classIndex * this.subjectCount + subject] as number;
+    const liveMs = Date.parse(`${this.liveStart}T00:00:00Z`);
+    const lastDay = Number.isFinite(last) ? Math.floor(last / DAY_MS) * DAY_MS : -Infinity;
+    const from = Math.max(lastDay, liveMs);
+    return (Date.parse(`${this.date}T00:00:00Z`) - from) / DAY_MS / 7;
+  }
+}
+
+/**
+ * Indexes a dataset under a policy as of a date, once, for computing facts.
+ * @example const ix = buildFactsIndex(school, defaultPolicy, '2026-11-16');
+ */
+export function buildFactsIndex(dataset: IndexData, policy: IndexPolicy, date: IsoDate): FactsIndex {
+  return new FactsIndex(dataset, policy, date);
+}

@@ -1,0 +1,101 @@
+import { type FactAccessor, type FactReader, type FactResolver, MISSING } from '../compile/compile-rule.js';
+import type { Pupil } from '../schema/dataset.js';
+import type { FactsIndex } from './facts-index.js';
+import { attributeFact } from './catalog.js';
+import { attributesOf, pupilAccessor, readAttribute } from './pupil.js';
+
+/** Fact accessors that move from cell to cell: call `at(pupil, subject)`, then the accessors read that cell. */
+export interface PupilSubjectCursor {
+  /** Points the cursor at a pupil (index into `index.pupils`) and a tracked subject (index into `index.subjects`). */
+  at(pupil: number, subject: number): void;
+  /** The accessor of a fact, bound to the cursor. */
+  readonly resolve: FactResolver;
+  /** Reads a fact of the current cell by name. */
+  readonly read: FactReader;
+}
+
+/**
+ * The pupil-subject facts of `catalog.ts`, read straight from the index: no
+ * object per cell, and `concernStreak`, `rankChange` and `suggested` computed
+ * only when a rule reads them.
+ */
+export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
+  let p = 0;
+  let s = 0;
+  let cell = 0;
+  let pupil = ix.pupils[0] as Pupil;
+  const level = (): number => ix.levelOf[cell] as number;
+  const resolve = (name: string): FactAccessor => {
+    switch (name) {
+      case 'status':
+        return () => ix.status(cell);
+      case 'source':
+        return () => ix.sourceOf(cell);
+      case 'rank':
+        return () => ix.rankOf(level());
+      case 'concern':
+        return () => ix.isConcern(level());
+      case 'challenge':
+        return () => ix.isChallenge(level());
+      case 'concernStreak':
+        return () => ix.concernStreak(cell);
+      case 'rankChange':
+        return () => ix.rankChange(cell);
+      case 'suggested':
+        return () => ix.suggested(cell);
+      case 'subjectId':
+        return () => ix.subjects[s];
+      default:
+        return (
+          pupilAccessor(ix, name, () => p, () => pupil) ?? (attributeFact('pupil-subject', name) ? () => readAttribute(pupil.attributes, name) : () => MISSING)
+        );
+    }
+  };
+  const cache = new Map<string, FactAccessor>();
+  return {
+    at(pupilIndex: number, subjectIndex: number): void {
+      p = pupilIndex;
+      s = subjectIndex;
+      cell = p * ix.subjectCount + s;
+      pupil = ix.pupils[p] as Pupil;
+    },
+    resolve,
+    read: (name) => {
+      let get = cache.get(name);
+      if (!get) cache.set(name, (get = resolve(name)));
+      return get();
+    },
+  };
+}
+
+/**
+ * Every fact a pupil-subject rule sees for one pupil × subject, as a plain
+ * object (for json-rules-engine, or to show a trust what its rules see).
+ * @example pupilSubjectFacts(buildFactsIndex(school, defaultPolicy, '2026-11-16'), 'hp-p1', 'maths')
+ */
+export function pupilSubjectFacts(ix: FactsIndex, pupilId: string, subjectId: string): Record<string, unknown> {
+  const p = ix.pupilIndex.get(pupilId);
+  const s = ix.subjectIndex.get(subjectId);
+  if (p === undefined || s === undefined) throw new RangeError(`no tracked cell for pupil "${pupilId}" and subject "${subjectId}"`);
+  const cell = p * ix.subjectCount + s;
+  const pupil = ix.pupils[p];
+  const level = ix.levelOf[cell] as number;
+  return {
+    ...attributesOf(pupil?.attributes ?? {}),
+    status: ix.status(cell),
+    source: ix.sourceOf(cell),
+    rank: ix.rankOf(level),
+    concern: ix.isConcern(level),
+    challenge: ix.isChallenge(level),
+    concernStreak: ix.concernStreak(cell),
+    rankChange: ix.rankChange(cell),
+    suggested: ix.suggested(cell),
+    concernSubjects: ix.concernSubjects[p],
+    pupilId,
+    yearGroup: pupil?.yearGroup,
+    classId: pupil?.classId,
+    schoolId: pupil?.schoolId ?? null,
+    subjectId,
+  };
+}
+
