@@ -115,6 +115,14 @@ describe('ontrack snapshot', () => {
     const again = await ontrack('validate', temp('next.json', run.stdout));
     assert.equal(again.code, 0, again.stderr);
   });
+  it('drops __proto__ keys of the input and keeps other unknown fields', async () => {
+    const text = (await import('node:fs/promises').then((fs) => fs.readFile(join(root, primary), 'utf8'))).replace('"version": 1,', '"version": 1, "__proto__": {"polluted": true}, "misVendor": "x",');
+    const run = await ontrack('snapshot', temp('proto.json', text), '--half-term', 'spr1', '--date', '2027-02-12');
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(Object.hasOwn(out, '__proto__'), false);
+    assert.equal(out.misVendor, 'x');
+  });
   it('refuses to rewrite an existing snapshot', async () => {
     assert.deepEqual(badInput(await ontrack('snapshot', primary, '--half-term', 'aut1', '--date', '2027-01-20')), [
       `${primary} $.snapshots[0]: half-term "aut1" already has a snapshot (taken on 2026-10-23); a snapshot is never rewritten`,

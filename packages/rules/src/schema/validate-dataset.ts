@@ -12,8 +12,9 @@ function isObj(x: unknown): x is Obj {
 function items(x: unknown): readonly unknown[] {
   return Array.isArray(x) ? x : [];
 }
+/** A string field. Keys read here are fixed field names that `Object.prototype` does not have, so plain access is safe. */
 function str(o: Obj, key: string): string | undefined {
-  const v = Object.hasOwn(o, key) ? o[key] : undefined;
+  const v = o[key];
   return typeof v === 'string' ? v : undefined;
 }
 function has(o: Obj, key: string): boolean {
@@ -106,28 +107,28 @@ export function datasetReferenceIssues(input: unknown, policy: Pick<TrackingPoli
     }
   });
 
-  /** Checks an entry's pupil, subject, optional class and level references. */
-  const refs = (entry: Obj, path: JsonPath, levelKey?: string): void => {
+  /** Checks an entry's pupil, subject, optional class and level references; `at` builds its path only when needed. */
+  const refs = (entry: Obj, at: () => JsonPath, levelKey?: string): void => {
     const pupilId = str(entry, 'pupilId');
-    if (pupilId !== undefined && !pupilIds.has(pupilId)) add([...path, 'pupilId'], 'unknown-id', `unknown pupil "${pupilId}"`);
+    if (pupilId !== undefined && !pupilIds.has(pupilId)) add([...at(), 'pupilId'], 'unknown-id', `unknown pupil "${pupilId}"`);
     const subjectId = str(entry, 'subjectId');
-    if (subjectId !== undefined && !subjectIds.has(subjectId)) add([...path, 'subjectId'], 'unknown-id', `unknown subject "${subjectId}"`);
+    if (subjectId !== undefined && !subjectIds.has(subjectId)) add([...at(), 'subjectId'], 'unknown-id', `unknown subject "${subjectId}"`);
     const classId = str(entry, 'classId');
-    if (classId !== undefined && !classIds.has(classId)) add([...path, 'classId'], 'unknown-id', `unknown class "${classId}"`);
+    if (classId !== undefined && !classIds.has(classId)) add([...at(), 'classId'], 'unknown-id', `unknown class "${classId}"`);
     if (levelKey !== undefined) {
       const level = str(entry, levelKey);
-      if (level !== undefined && !levels.has(level)) add([...path, levelKey], 'unknown-level', `unknown level "${level}"; the policy's levels are ${levelList}`);
+      if (level !== undefined && !levels.has(level)) add([...at(), levelKey], 'unknown-level', `unknown level "${level}"; the policy's levels are ${levelList}`);
     }
   };
 
   items(input.judgements).forEach((j, i) => {
-    if (isObj(j)) refs(j, ['judgements', i], 'status');
+    if (isObj(j)) refs(j, () => ['judgements', i], 'status');
   });
 
   items(input.assessments).forEach((a, i) => {
     if (!isObj(a)) return;
     const path = ['assessments', i];
-    refs(a, path, 'level');
+    refs(a, () => path, 'level');
     const kind = str(a, 'kind');
     const score = a.score;
     const outOf = a.outOf;
@@ -141,6 +142,8 @@ export function datasetReferenceIssues(input: unknown, policy: Pick<TrackingPoli
     if (kind === 'teacher' && !has(a, 'level')) add([...path, 'level'], 'missing-value', 'a teacher assessment needs a level');
   });
 
+  const pupilIndex = new Map([...pupilIds].map((id, n) => [id, n]));
+  const subjectIndex = new Map([...subjectIds].map((id, n) => [id, n]));
   const snapshotHalfTerms = new Set<string>();
   items(input.snapshots).forEach((s, i) => {
     if (!isObj(s)) return;
@@ -150,23 +153,29 @@ export function datasetReferenceIssues(input: unknown, policy: Pick<TrackingPoli
       else if (snapshotHalfTerms.has(halfTermId)) add(['snapshots', i, 'halfTermId'], 'duplicate-id', `a second snapshot for half-term "${halfTermId}"`);
       snapshotHalfTerms.add(halfTermId);
     }
-    const cells = new Set<string>();
-    items(s.statuses).forEach((entry, k) => {
-      if (!isObj(entry)) return;
-      const path = ['snapshots', i, 'statuses', k];
-      refs(entry, path, 'status');
+    // Duplicate pupil × subject cells, by index into a bitmap: snapshots hold pupils × subjects entries each.
+    const cells = new Uint8Array(pupilIndex.size * subjectIndex.size);
+    const statuses = items(s.statuses);
+    for (let k = 0; k < statuses.length; k++) {
+      const entry = statuses[k];
+      if (!isObj(entry)) continue;
+      const at = (): JsonPath => ['snapshots', i, 'statuses', k];
+      refs(entry, at, 'status');
       const pupilId = str(entry, 'pupilId');
       const subjectId = str(entry, 'subjectId');
-      if (pupilId !== undefined && subjectId !== undefined) {
-        const key = `${pupilId}\u0000${subjectId}`;
-        if (cells.has(key)) add([...path, 'pupilId'], 'duplicate-id', `a second status for pupil "${pupilId}" in subject "${subjectId}"`);
-        cells.add(key);
+      const pi = pupilId === undefined ? undefined : pupilIndex.get(pupilId);
+      const si = subjectId === undefined ? undefined : subjectIndex.get(subjectId);
+      if (pi !== undefined && si !== undefined) {
+        const cell = pi * subjectIndex.size + si;
+        if (cells[cell] === 1) add([...at(), 'pupilId'], 'duplicate-id', `a second status for pupil "${String(pupilId)}" in subject "${String(subjectId)}"`);
+        cells[cell] = 1;
       }
       const source = str(entry, 'source');
-      const untracked = Object.hasOwn(entry, 'status') && entry.status === null;
-      if (source === 'untracked' && Object.hasOwn(entry, 'status') && !untracked) add([...path, 'status'], 'impossible-value', 'an untracked status must be null');
-      if (untracked && source !== undefined && source !== 'untracked') add([...path, 'status'], 'impossible-value', `a ${source} status needs a level`);
-    });
+      const hasStatus = Object.hasOwn(entry, 'status');
+      const untracked = hasStatus && entry.status === null;
+      if (source === 'untracked' && hasStatus && !untracked) add([...at(), 'status'], 'impossible-value', 'an untracked status must be null');
+      if (untracked && source !== undefined && source !== 'untracked') add([...at(), 'status'], 'impossible-value', `a ${source} status needs a level`);
+    }
   });
   return issues;
 }
