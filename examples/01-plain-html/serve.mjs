@@ -4,6 +4,7 @@
 // dependencies of @ontrack/rules are wrapped as ES modules on the fly, which a
 // CDN such as esm.sh does for you in production.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +12,15 @@ import { build } from 'esbuild';
 import { readUnder, repoRoot, runIfMain, serveExample } from '../shared/serve-example.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
 const COMMONJS = ['json-rules-engine', 'papaparse'];
 const JS = 'text/javascript; charset=utf-8';
 
-/** An ES module re-exporting a CommonJS package, bundled from node_modules. */
+/** An ES module re-exporting a CommonJS package (its default and each named export), bundled from node_modules. */
 async function esmOf(id) {
+  const names = Object.keys(require(id)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
   const result = await build({
-    stdin: { contents: `import m from '${id}'; export default m; export * from '${id}';`, resolveDir: repoRoot },
+    stdin: { contents: `import * as m from '${id}'; export const { ${names.join(', ')} } = m; export default m.default ?? m;`, resolveDir: repoRoot },
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
   });
   return result.outputFiles[0].text;

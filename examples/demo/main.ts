@@ -1,16 +1,80 @@
-import { createMemoryAdapter, generateSchool, todayUtc } from '@ontrack/rules';
+import { createHttpAdapter, createOfflineQueue, indexedDbQueueStorage, memoryQueueStorage, todayUtc, type PendingEdit } from '@ontrack/rules';
 import '@ontrack/elements';
 
-/** The academic year containing `date`: it starts on 1 September. */
-function yearStartFor(date: string): string {
-  const year = Number(date.slice(0, 4));
-  return date.slice(5) >= '09-01' ? `${year}-09-01` : `${year - 1}-09-01`;
+// The host page: it signs the user in (the session cookie is HttpOnly, so the
+// page only learns who is signed in from /api/me) and gives the provider the
+// HTTP adapter, wrapped so that edits made offline wait and are sent later.
+
+interface Me {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
 }
 
-const today = todayUtc();
-const school = generateSchool({ seed: 2026, pupils: 30, yearStart: yearStartFor(today), through: today });
 const provider = document.querySelector('ontrack-provider');
-if (provider) {
-  provider.date = today;
-  provider.adapter = createMemoryAdapter(school);
+const form = document.querySelector<HTMLFormElement>('#sign-in');
+const formError = document.querySelector<HTMLElement>('#sign-in-error');
+const who = document.querySelector<HTMLElement>('#who');
+const whoName = document.querySelector<HTMLElement>('#who-name');
+const signOut = document.querySelector<HTMLButtonElement>('#sign-out');
+const pendingNote = document.querySelector<HTMLElement>('#pending');
+
+async function me(): Promise<Me | null> {
+  const response = await fetch('/api/me', { credentials: 'same-origin' });
+  return response.ok ? ((await response.json()) as Me) : null;
 }
+
+function describePending(edits: readonly PendingEdit[]): string {
+  const waiting = edits.filter((e) => e.state === 'pending').length;
+  const refused = edits.filter((e) => e.state === 'rejected');
+  const parts: string[] = [];
+  if (waiting > 0) parts.push(`${String(waiting)} change${waiting === 1 ? '' : 's'} waiting to be saved (the server cannot be reached; they will be sent when it can).`);
+  for (const e of refused) parts.push(`Not saved: ${e.reason ?? 'refused by the server'}`);
+  return parts.join(' ');
+}
+
+function start(user: Me): void {
+  if (form) form.hidden = true;
+  if (who && whoName) {
+    whoName.textContent = `${user.name} (${user.role})`;
+    who.hidden = false;
+  }
+  if (!provider) return;
+  provider.date = todayUtc();
+  const storage = typeof indexedDB === 'undefined' ? memoryQueueStorage() : indexedDbQueueStorage(`ontrack-pending-${user.id}`);
+  const queue = createOfflineQueue(createHttpAdapter({ baseUrl: '/api' }), storage);
+  queue.onPendingChange((edits) => {
+    if (pendingNote) pendingNote.textContent = describePending(edits);
+  });
+  provider.adapter = queue;
+}
+
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  void (async () => {
+    const response = await fetch('/api/session', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: data.get('username'), password: data.get('password') }),
+    });
+    if (!response.ok) {
+      if (formError) formError.textContent = 'Wrong user name or password.';
+      return;
+    }
+    const user = await me();
+    if (user) start(user);
+  })();
+});
+
+signOut?.addEventListener('click', () => {
+  void fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' }).then(() => {
+    location.reload();
+  });
+});
+
+void me().then((user) => {
+  if (user) start(user);
+  else if (form) form.hidden = false;
+});

@@ -1,14 +1,15 @@
-// `npm start`: bundles the demo with esbuild and serves it on loopback with a
-// strict Content-Security-Policy (no inline script, no eval). No build step needed.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+// `npm start`: starts the OnTrack reference server (Fastify + SQLite) with a
+// seeded school and one user per role, and serves the demo page from it. The
+// page reads and writes through the HTTP adapter, so an edit survives a
+// restart. Strict Content-Security-Policy on every answer (no inline script,
+// no eval). The server is TypeScript: run under tsx (`node --import tsx`).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const DEFAULT_DB = fileURLToPath(new URL('../server/data/demo.sqlite', import.meta.url));
 
 /** Bundles main.ts (and the packages' TypeScript sources) into one ES module. */
 export async function bundle() {
@@ -27,46 +28,28 @@ export async function bundle() {
   return result.outputFiles[0].text;
 }
 
-/** Starts the demo server; resolves with it and its URL. */
-export async function startDemo({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1' } = {}) {
-  const js = await bundle();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname === '/' ? '/index.html' : url.pathname;
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
-    if (path === '/favicon.ico') {
-      res.writeHead(204, headers).end();
-      return;
-    }
-    if (path === '/main.js') {
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
-      res.end(js);
-      return;
-    }
-    const file = normalize(join(root, path));
-    const type = TYPES[extname(file)];
-    if (!file.startsWith(root) || !type || file.endsWith('.mjs')) {
-      res.writeHead(404, headers).end('Not found');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': type });
-      res.end(body);
-    } catch {
-      res.writeHead(404, headers).end('Not found');
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const address = server.address();
-  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}/`;
-  return { server, url };
+/**
+ * Starts the reference server with the demo page; resolves with it, its URL and
+ * the demo users. `dbFile` is the SQLite file (created and seeded when new).
+ */
+export async function startDemo({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', dbFile = process.env.ONTRACK_DB ?? DEFAULT_DB } = {}) {
+  const { startServer } = await import('../server/start.ts');
+  mkdirSync(dirname(dbFile), { recursive: true });
+  const html = readFileSync(join(root, 'index.html'));
+  const files = new Map([
+    ['/', { type: 'text/html; charset=utf-8', body: html }],
+    ['/index.html', { type: 'text/html; charset=utf-8', body: html }],
+    ['/demo.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(root, 'demo.css')) }],
+    ['/main.js', { type: 'text/javascript; charset=utf-8', body: await bundle() }],
+  ]);
+  const server = await startServer({ dbFile, port, host, files });
+  return { server, url: `${server.url}/`, users: server.users, dbFile };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await startDemo();
-  console.log(`OnTrack demo: ${url}  (Ctrl+C to stop)`);
+  const { server, url, users, dbFile } = await startDemo();
+  console.log(`OnTrack demo: ${url}  (Ctrl+C to stop; data in ${dbFile})`);
+  console.log('Sign in as one of (password for each shown):');
+  for (const u of users) console.log(`  ${u.id.padEnd(8)} ${u.role.padEnd(8)} ${u.role === 'teacher' ? `class ${u.classes?.join(', ') ?? ''}` : u.role === 'leader' ? 'the school' : 'every school'}  password: ${u.password}`);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -75,3 +75,27 @@ export class PermissionError extends OnTrackError {
     super('permission', message);
   }
 }
+
+/** One bad cell (or row) of a CSV file: where it is, in the file's own terms, and what is wrong. */
+export interface CsvProblem {
+  /** The line in the file (1 is the header). */
+  readonly line: number;
+  /** The column's header, when the problem is in one cell. */
+  readonly column?: string;
+  /** The data field the column maps to (`attributes.pupilPremium`). */
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** A CSV file had bad rows, so nothing was imported; `problems` says where, by line and column. */
+export class CsvImportError extends ValidationError {
+  readonly problems: readonly CsvProblem[];
+  constructor(source: string, problems: readonly CsvProblem[]) {
+    super(
+      source,
+      problems.map((p) => ({ path: p.column === undefined ? [`line ${String(p.line)}`] : [`line ${String(p.line)}`, p.column], code: 'csv', message: p.message })),
+    );
+    this.message = problems.map((p) => `${source} line ${String(p.line)}${p.column === undefined ? '' : `, column "${p.column}"`}: ${p.message}`).join('\n');
+    this.problems = problems;
+  }
+}

@@ -38,7 +38,6 @@ export type { SeededRandom } from './synthetic/seeded-random.js';
 
 export { createMemoryAdapter } from './adapter/memory-adapter.js';
 export type { MemoryAdapterOptions } from './adapter/memory-adapter.js';
-export type { TrackingAdapter, Scope, JudgementInput, TrackingChange, ChangeListener } from './adapter/tracking-adapter.js';
 export type { CohortFilter, Breakdown, Gap, Target, TrendPoint, TrendSeries } from './breakdown/types.js';
 
 // engine
@@ -88,3 +87,21 @@ export { trend } from './trend/trend.js';
 export type { TrendOptions } from './trend/trend.js';
 export { jsonSchema } from './schema/json-schema.js';
 export type { JsonSchemaName } from './schema/json-schema.js';
+
+// adapters
+export type {
+  TrackingAdapter, CompleteTrackingAdapter, Scope, JudgementInput, StoredJudgement, TrackingChange, ChangeListener,
+} from './adapter/tracking-adapter.js';
+export { scopeDataset } from './adapter/memory-adapter.js';
+export { checkJudgements, freezeSnapshot, newEditId } from './adapter/store-rules.js';
+export type { StorePolicy, JudgementContext, CheckedJudgement } from './adapter/store-rules.js';
+export { createHttpAdapter } from './adapter/http-adapter.js';
+export type { HttpAdapterOptions, HttpAdapter, FetchLike } from './adapter/http-adapter.js';
+export { createOfflineQueue, memoryQueueStorage, indexedDbQueueStorage } from './adapter/offline-queue.js';
+export type { OfflineQueue, OfflineQueueOptions, PendingEdit, QueueStorage, QueuedJudgement } from './adapter/offline-queue.js';
+export { CsvImportError } from './errors.js';
+export type { CsvProblem } from './errors.js';
+export { importCsv } from './adapter/csv-import.js';
+export type { CsvKind, CsvMapping, CsvImportOptions, CsvProgress, CsvImport, CsvRecords } from './adapter/csv-import.js';
+export { toCsv, safeCell, statusesToCsv, breakdownsToCsv } from './adapter/csv-export.js';
+export type { CsvCell } from './adapter/csv-export.js';
