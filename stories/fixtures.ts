@@ -1,5 +1,5 @@
 import {
-  createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, type Intervention, type TrackingAdapter, type TrackingDataset, type TrackingPolicy,
+  createMemoryAdapter, defaultPolicy, evaluate, generateSchool, type Intervention, type TrackingAdapter, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 
 /** The date every story evaluates at: mid Autumn 2, tracking live. */
@@ -84,37 +84,7 @@ export const fiveLevelSchool: TrackingDataset = {
   snapshots: [],
 };
 
-/**
- * Interventions in the shape the engine gives: every concern cell (in class),
- * low attendance on top of a concern, and pupils below in three or more subjects.
- */
-export function sampleInterventions(data: TrackingDataset = school30): Intervention[] {
-  const statuses = liveStatuses(data, defaultPolicy, STORY_DATE);
-  const pupils = new Map(data.pupils.map((p) => [p.id, p]));
-  const out: Intervention[] = [];
-  const belowCount = new Map<string, number>();
-  for (const s of statuses) {
-    if (s.status !== 'below') continue;
-    const pupil = pupils.get(s.pupilId);
-    if (!pupil) continue;
-    belowCount.set(s.pupilId, (belowCount.get(s.pupilId) ?? 0) + 1);
-    const base = { pupilId: s.pupilId, subjectId: s.subjectId, classId: pupil.classId };
-    out.push({ ...base, ruleId: 'below-in-class', action: 'In-class intervention', notify: ['class teacher'], priority: 2, because: [{ fact: 'status', operator: 'in', value: ['below'], factValue: 'below' }] });
-    const attendance = pupil.attributes.attendance;
-    if (attendance !== undefined && attendance < 90) {
-      out.push({
-        ...base, ruleId: 'below-low-attendance', action: 'Triangulate with attendance', notify: ['attendance lead'], priority: 2,
-        because: [{ fact: 'concern', operator: 'equal', value: true, factValue: true }, { fact: 'attendance', operator: 'lessThan', value: 90, factValue: attendance }],
-      });
-    }
-  }
-  for (const [pupilId, n] of belowCount) {
-    if (n >= 2) {
-      out.push({
-        ruleId: 'below-multiple-subjects', pupilId, classId: pupils.get(pupilId)?.classId ?? '', action: 'Pastoral review of wider barriers', notify: ['SLT'], priority: 1,
-        because: [{ fact: 'concernSubjects', operator: 'greaterThanInclusive', value: 2, factValue: n }],
-      });
-    }
-  }
-  return out;
+/** The interventions the engine finds in a school at the story date (every default rule). */
+export function sampleInterventions(data: TrackingDataset = school30): readonly Intervention[] {
+  return evaluate(data, defaultPolicy, { date: STORY_DATE }).interventions;
 }

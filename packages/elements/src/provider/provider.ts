@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
-  defaultPolicy, todayUtc, type EvaluationResult, type Judgement, type JudgementInput, type Scope, type TrackingAdapter, type TrackingChange,
+  defaultPolicy, evaluate, todayUtc, type EvaluationResult, type Judgement, type JudgementInput, type Scope, type TrackingAdapter, type TrackingChange,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { emit } from '../shared/emit.js';
@@ -47,12 +47,15 @@ export class OnTrackProvider extends LitElement {
 
   /**
    * Computes the evaluation (statuses, interventions, summary) the elements
-   * show; none when unset.
+   * show: the engine's `evaluate` by default, a host's own (a server's, say),
+   * or none when set to `undefined`. It runs just after each change, not in
+   * the middle of it, so an edit shows at once and its interventions a moment later.
    */
-  @property({ attribute: false }) accessor evaluator: Evaluator | undefined = undefined;
+  @property({ attribute: false }) accessor evaluator: Evaluator | undefined = evaluate;
 
   private held: TrackingDataset | undefined;
   private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined } | undefined;
+  private pendingKey: readonly unknown[] | undefined;
   private loadStatus: LoadStatus = 'idle';
   private loadError: Error | undefined;
   private loadToken = 0;
@@ -81,21 +84,33 @@ export class OnTrackProvider extends LitElement {
     };
   }
 
-  /** The evaluation of the held data, computed once per dataset, policy, date and evaluator. */
+  /**
+   * The evaluation of the held data, computed once per dataset, policy, date
+   * and evaluator, in a task of its own; until then the previous one stands.
+   */
   private evaluation(): EvaluationResult | undefined {
     const key = [this.held, this.policy, this.date, this.evaluator];
-    if (this.evaluated?.key.every((v, i) => v === key[i])) return this.evaluated.result;
-    let result: EvaluationResult | undefined;
-    if (this.held && this.evaluator) {
-      try {
-        result = this.evaluator(this.held, this.policy, { date: this.date });
-      } catch (error) {
-        // A policy the engine cannot run must not take the grid down: show statuses without interventions.
-        console.error('ontrack-provider: evaluation failed', error);
+    const done = this.evaluated;
+    if (done?.key.every((v, i) => v === key[i])) return done.result;
+    if (this.pendingKey?.every((v, i) => v === key[i])) return done?.result;
+    this.pendingKey = key;
+    setTimeout(() => {
+      if (this.pendingKey !== key) return;
+      this.pendingKey = undefined;
+      const [held, policy, date, evaluator] = [this.held, this.policy, this.date, this.evaluator];
+      let result: EvaluationResult | undefined;
+      if (held && evaluator) {
+        try {
+          result = evaluator(held, policy, { date });
+        } catch (error) {
+          // A policy the engine cannot run must not take the grid down: statuses still show, without interventions.
+          console.error('ontrack-provider: evaluation failed', error);
+        }
       }
-    }
-    this.evaluated = { key, result };
-    return result;
+      this.evaluated = { key, result };
+      this.publish();
+    }, 0);
+    return done?.result;
   }
 
   /** Stores a judgement through the adapter and folds the stored one into the held data. */

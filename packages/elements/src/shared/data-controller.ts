@@ -6,6 +6,9 @@ import {
 } from '@ontrack/rules';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from './contexts.js';
 
+/** One empty list, so that "no interventions" is the same value on every read. */
+const NONE: readonly Intervention[] = Object.freeze([]);
+
 /** The properties a component may be given directly, overriding the provider. */
 export interface DataProps {
   data?: TrackingDataset | undefined;
@@ -61,7 +64,7 @@ export class DataController implements ReactiveController {
 
   /** Interventions: the property, else the provider's evaluation's, else none. */
   get interventions(): readonly Intervention[] {
-    return this.host.interventions ?? this.evaluation?.interventions ?? [];
+    return this.host.interventions ?? this.evaluation?.interventions ?? NONE;
   }
 
   /**

@@ -29,6 +29,7 @@ export interface Messages {
     readonly onlyConcerns: string;
     readonly onlyDefaults: string;
     readonly sort: string;
+    readonly sortNone: string;
     readonly sortName: string;
     readonly sortConcerns: string;
     readonly sortSubject: (subject: string) => string;
@@ -173,6 +174,7 @@ export const en: Messages = {
     onlyConcerns: 'Only concerns',
     onlyDefaults: 'Only unreviewed defaults',
     sort: 'Sort by',
+    sortNone: 'As given',
     sortName: 'Name',
     sortConcerns: 'Number of concerns',
     sortSubject: (subject) => `${subject} status`,

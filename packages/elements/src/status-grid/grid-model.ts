@@ -1,5 +1,5 @@
 import {
-  cellKey, concernLevels, latestJudgements, liveStatuses, orderedLevels, summarize, trackedSubjects, type Intervention, type Judgement, type Pupil,
+  cellKey, concernLevels, latestJudgements, liveFrom, orderedLevels, round1, trackedSubjects, type Intervention, type Judgement, type Pupil,
   type PupilGroup, type StatusEntry, type Summary, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 
@@ -8,8 +8,14 @@ export interface GridRow {
   readonly pupil: Pupil;
   /** "Given Family", as shown and searched. */
   readonly name: string;
-  /** Confirmed statuses; replaced in place when an edit is stored. */
-  readonly cells: StatusEntry[];
+  /** Sort key (family name, given name, id; lower-cased), made on the first sort by name. */
+  key?: string;
+  /**
+   * Confirmed statuses, computed on first use (`cellsOf`) so that the first
+   * render costs the rows in view, not the whole school; replaced in place when
+   * an edit is stored.
+   */
+  cells: StatusEntry[] | undefined;
 }
 
 /** Everything the grid shows, built once per dataset, policy and date. */
@@ -20,27 +26,100 @@ export interface GridModel {
   readonly concern: ReadonlySet<string>;
   /** Level id → rank, for sorting by a subject's status. */
   readonly rank: ReadonlyMap<string, number>;
-  /** The note of each cell's live judgement, by `cellKey`; updated in place by edits. */
+  /** The note of each cell's live judgement, by `cellKey`; filled as rows are computed, updated by edits. */
   readonly notes: Map<string, string>;
+  /** Every judgement (the dataset's, then those recorded locally). */
+  readonly all: readonly (readonly Judgement[])[];
+  /** Each pupil's judgements in file order: built on first need (`indexJudgements`), or primed for the rows in view. */
+  index: Map<string, Judgement[]> | undefined;
+  readonly primed: Map<string, Judgement[]>;
+  readonly date: string;
+  readonly liveFrom: string;
+  readonly defaultLevel: string;
 }
 
-/** Builds the rows from a dataset (plus judgements recorded locally) as of `date`. */
+/**
+ * Builds the rows from a dataset (plus judgements recorded locally) as of
+ * `date`. Nothing per cell is computed here: each row's statuses are computed
+ * when first needed (with the engine's `latestJudgements`, so the rules are the same
+ * as `liveStatuses`), so the first render costs the rows in view.
+ */
 export function buildModel(dataset: TrackingDataset, policy: TrackingPolicy, date: string, local: readonly Judgement[] = []): GridModel {
   const ids = trackedSubjects(dataset, policy);
   const names = new Map(dataset.subjects.map((s) => [s.id, s.name]));
-  const data = local.length > 0 ? { ...dataset, judgements: [...dataset.judgements, ...local] } : dataset;
-  const statuses = liveStatuses(data, policy, date);
-  const n = ids.length;
-  const rows = dataset.pupils.map((pupil, i) => ({
-    pupil,
-    name: `${pupil.givenName} ${pupil.familyName}`.trim(),
-    cells: statuses.slice(i * n, i * n + n),
-  }));
-  const classes = [...new Set(dataset.pupils.map((p) => p.classId))].sort();
+  const classes = new Set<string>();
+  const rows = dataset.pupils.map((pupil): GridRow => {
+    classes.add(pupil.classId);
+    return {
+      pupil,
+      name: `${pupil.givenName} ${pupil.familyName}`.trim(),
+      cells: undefined,
+    };
+  });
   const rank = new Map(orderedLevels(policy).map((l) => [l.id, l.rank]));
-  const notes = new Map<string, string>();
-  for (const [key, j] of latestJudgements(data.judgements, date)) if (j.note) notes.set(key, j.note);
-  return { subjects: ids.map((id) => ({ id, name: names.get(id) ?? id })), rows, classes, concern: new Set(concernLevels(policy)), rank, notes };
+  return {
+    subjects: ids.map((id) => ({ id, name: names.get(id) ?? id })),
+    rows,
+    classes: [...classes].sort(),
+    concern: new Set(concernLevels(policy)),
+    rank,
+    notes: new Map(),
+    all: [dataset.judgements, local],
+    index: undefined,
+    primed: new Map(),
+    date,
+    liveFrom: liveFrom(dataset, policy),
+    defaultLevel: policy.defaultLevel,
+  };
+}
+
+/** Groups every judgement by pupil (once per model). */
+export function indexJudgements(model: GridModel): Map<string, Judgement[]> {
+  if (model.index) return model.index;
+  const index = new Map<string, Judgement[]>();
+  for (const list of model.all) {
+    for (const j of list) {
+      const at = index.get(j.pupilId);
+      if (at) at.push(j);
+      else index.set(j.pupilId, [j]);
+    }
+  }
+  model.index = index;
+  model.primed.clear();
+  return index;
+}
+
+/**
+ * Before the index exists, finds the judgements of just these rows in one
+ * cheap pass (the first screen of a 50,000-pupil trust needs 30 rows, not all).
+ */
+export function primeRows(model: GridModel, rows: readonly GridRow[]): void {
+  if (model.index) return;
+  const wanted = new Set<string>();
+  for (const r of rows) if (!r.cells && !model.primed.has(r.pupil.id)) wanted.add(r.pupil.id);
+  if (wanted.size === 0) return;
+  for (const id of wanted) model.primed.set(id, []);
+  for (const list of model.all) for (const j of list) if (wanted.has(j.pupilId)) model.primed.get(j.pupilId)?.push(j);
+}
+
+/** A row's confirmed statuses, computing them on first use. */
+export function cellsOf(model: GridModel, row: GridRow): StatusEntry[] {
+  if (row.cells) return row.cells;
+  const pupilId = row.pupil.id;
+  const own = model.index ? model.index.get(pupilId) : (model.primed.get(pupilId) ?? indexJudgements(model).get(pupilId));
+  // The engine's own choice of the live judgement (latest as of the date; ties: the later in the file).
+  const latest = latestJudgements(own ?? [], model.date);
+  const live = model.date >= model.liveFrom;
+  row.cells = model.subjects.map(({ id: subjectId }): StatusEntry => {
+    const key = cellKey(pupilId, subjectId);
+    const j = latest.get(key);
+    if (j) {
+      if (j.note) model.notes.set(key, j.note);
+      return { pupilId, subjectId, status: j.status, source: 'recorded' };
+    }
+    return live ? { pupilId, subjectId, status: model.defaultLevel, source: 'default' } : { pupilId, subjectId, status: null, source: 'untracked' };
+  });
+  return row.cells;
 }
 
 /** Whether a pupil belongs to a policy group (every `where` key matches; `range` bounds, min inclusive, max exclusive). */
@@ -71,8 +150,8 @@ export interface GridFilter {
   readonly onlyDefaults?: boolean;
 }
 
-/** How to order the rows: by name, by number of concerns (most first), or by a subject's status (lowest first). */
-export type GridSort = 'name' | 'concerns' | `subject:${string}`;
+/** How to order the rows: as given, by name, by number of concerns (most first), or by a subject's status (lowest first). */
+export type GridSort = 'none' | 'name' | 'concerns' | `subject:${string}`;
 
 /** The cell status a row shows for a column, an edit in flight winning over the stored one. */
 export type StatusOf = (row: GridRow, col: number) => StatusEntry;
@@ -80,7 +159,7 @@ export type StatusOf = (row: GridRow, col: number) => StatusEntry;
 /** Counts the concern cells of a row. */
 export function concernCount(model: GridModel, row: GridRow, statusOf: StatusOf): number {
   let n = 0;
-  for (let c = 0; c < row.cells.length; c++) {
+  for (let c = 0; c < model.subjects.length; c++) {
     const s = statusOf(row, c).status;
     if (s !== null && model.concern.has(s)) n++;
   }
@@ -90,7 +169,8 @@ export function concernCount(model: GridModel, row: GridRow, statusOf: StatusOf)
 /** The rows that pass the filter, in the requested order. */
 export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, descending: boolean, statusOf: StatusOf): GridRow[] {
   const needle = (filter.search ?? '').trim().toLocaleLowerCase();
-  const out = model.rows.filter((row) => {
+  const filtered = needle !== '' || !!filter.classId || !!filter.group || !!filter.level || !!filter.onlyConcerns || !!filter.onlyDefaults;
+  const out = !filtered ? [...model.rows] : model.rows.filter((row) => {
     if (needle && !row.name.toLocaleLowerCase().includes(needle)) return false;
     if (filter.classId && row.pupil.classId !== filter.classId) return false;
     if (filter.group && !inGroup(row.pupil, filter.group)) return false;
@@ -98,7 +178,7 @@ export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, d
       let level = !filter.level;
       let concern = !filter.onlyConcerns;
       let unreviewed = !filter.onlyDefaults;
-      for (let c = 0; c < row.cells.length; c++) {
+      for (let c = 0; c < model.subjects.length; c++) {
         const s = statusOf(row, c);
         if (s.status === filter.level) level = true;
         if (s.status !== null && model.concern.has(s.status)) concern = true;
@@ -108,8 +188,15 @@ export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, d
     }
     return true;
   });
-  const byName = (a: GridRow, b: GridRow): number =>
-    a.pupil.familyName.localeCompare(b.pupil.familyName) || a.pupil.givenName.localeCompare(b.pupil.givenName) || a.pupil.id.localeCompare(b.pupil.id);
+  // As given: the host's order (usually its register order), and nothing to sort.
+  if (sort === 'none') return descending ? out.reverse() : out;
+  // A plain comparison of keys made once: sorting 50,000 names stays in tens of milliseconds.
+  const keyOf = (r: GridRow): string => (r.key ??= `${r.pupil.familyName}\u0000${r.pupil.givenName}\u0000${r.pupil.id}`.toLowerCase());
+  const byName = (a: GridRow, b: GridRow): number => {
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
   let compare = byName;
   if (sort === 'concerns') {
     const counts = new Map(out.map((r) => [r, concernCount(model, r, statusOf)]));
@@ -129,16 +216,42 @@ export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, d
   return out;
 }
 
-/** Per subject (column order), the summary of the shown rows; then the summary over all subjects. */
-export function summaries(model: GridModel, rows: readonly GridRow[], policy: TrackingPolicy, statusOf: StatusOf): { readonly columns: Summary[]; readonly all: Summary } {
+/**
+ * Per subject (column order), the summary of the shown rows; then the summary
+ * over all subjects. With `only`, just that column (and `all` of it alone).
+ * Counts in place (no arrays of statuses): an edit recounts its column in microseconds.
+ */
+export function summaries(
+  model: GridModel, rows: readonly GridRow[], policy: TrackingPolicy, statusOf: StatusOf, only?: number,
+): { readonly columns: Summary[]; readonly all: Summary } {
+  const levels = orderedLevels(policy);
   const columns: Summary[] = [];
-  const every: Pick<StatusEntry, 'status'>[] = [];
-  for (let c = 0; c < model.subjects.length; c++) {
-    const col = rows.map((r) => statusOf(r, c));
-    every.push(...col);
-    columns.push(summarize(col, policy));
+  const allCounts: Record<string, number> = {};
+  let allUntracked = 0;
+  for (const l of levels) allCounts[l.id] = 0;
+  for (let c = only ?? 0; c < (only === undefined ? model.subjects.length : only + 1); c++) {
+    const counts: Record<string, number> = {};
+    for (const l of levels) counts[l.id] = 0;
+    let untracked = 0;
+    for (const row of rows) {
+      const s = statusOf(row, c).status;
+      if (s === null) untracked++;
+      else counts[s] = (counts[s] ?? 0) + 1;
+    }
+    allUntracked += untracked;
+    for (const [id, n] of Object.entries(counts)) allCounts[id] = (allCounts[id] ?? 0) + n;
+    columns.push(withPercent(counts, untracked));
   }
-  return { columns, all: summarize(every, policy) };
+  return { columns, all: withPercent(allCounts, allUntracked) };
+}
+
+/** Percentages of the tracked statuses, to one decimal, as `summarize` gives them. */
+export function withPercent(counts: Record<string, number>, untracked: number): Summary {
+  let total = 0;
+  for (const n of Object.values(counts)) total += n;
+  const percent: Record<string, number> = {};
+  for (const [id, n] of Object.entries(counts)) percent[id] = total === 0 ? 0 : round1((100 * n) / total);
+  return { total, untracked, counts, percent };
 }
 
 /** Interventions indexed by pupil × subject, and by pupil for the pupil-wide ones. */

@@ -94,8 +94,17 @@ export const statusGridStyles = css`
     display: grid;
     grid-template-columns: var(--_name-width) repeat(var(--_cols), var(--_cell-width));
   }
+  /*
+   * A row's size never depends on its content: with size containment an edit
+   * relays out one cell, not the grid (a cell update stays well inside a frame).
+   */
   .body .row {
     height: var(--_row-height);
+    width: calc(var(--_name-width) + var(--_cols) * var(--_cell-width));
+    contain: size layout style;
+  }
+  .body [role='gridcell'] {
+    contain: size layout style;
   }
   .body {
     box-sizing: border-box;
@@ -188,8 +197,25 @@ export const statusGridStyles = css`
     font-style: normal;
     font-size: 0.8em;
   }
-  .src {
+  /* Glyphs as generated content (silent to screen readers): fewer elements per cell, the same look as levelLooks. */
+  .label::before {
+    font-style: normal;
+    font-size: 0.8em;
+    margin-inline-end: 0.35em;
+  }
+  .g-down::before {
+    content: '▼' / '';
+  }
+  .g-up::before {
+    content: '▲' / '';
+  }
+  .g-mid::before {
+    content: '●' / '';
+  }
+  .default .label::after {
+    content: '*' / '';
     font-size: 0.75em;
+    margin-inline-start: 0.15em;
   }
   [role='gridcell'].selected {
     box-shadow: inset 0 0 0 2px var(--_focus);

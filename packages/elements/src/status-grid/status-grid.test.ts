@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import {
-  createMemoryAdapter, defaultPolicy, generateSchool, summarize, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
+  createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, summarize, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import '../index.js';
@@ -8,6 +8,7 @@ import type { OnTrackProvider } from '../provider/provider.js';
 import type { OnTrackStatusGrid } from './status-grid.js';
 import type { StatusChangeDetail, StatusRollbackDetail } from './status-grid.events.js';
 import { statusGridStyles } from './status-grid.styles.js';
+import { buildModel, cellsOf, primeRows } from './grid-model.js';
 
 const DATE = '2026-11-16';
 const school: TrackingDataset = generateSchool({ seed: 1, pupils: 30, through: DATE });
@@ -92,6 +93,15 @@ function controlledAdapter(data: TrackingDataset): TrackingAdapter & { calls: Ju
 }
 
 describe('ontrack-status-grid', () => {
+  it('computes the same live statuses as the engine, primed or indexed', () => {
+    const big = generateSchool({ seed: 3, pupils: 300, through: DATE });
+    const model = buildModel(big, defaultPolicy, DATE);
+    primeRows(model, model.rows.slice(0, 25));
+    const cells = model.rows.flatMap((r) => cellsOf(model, r));
+    expect(cells).to.deep.equal(liveStatuses(big, defaultPolicy, DATE));
+    expect(model.index).to.not.equal(undefined);
+  });
+
   it('passes axe with mixed statuses', async () => {
     const el = await grid(school);
     await expect(el).to.be.accessible();
@@ -103,8 +113,11 @@ describe('ontrack-status-grid', () => {
     // Header + 30 pupils + summary.
     expect(g.getAttribute('aria-rowcount')).to.equal('32');
     expect(g.getAttribute('aria-colcount')).to.equal('5');
-    expect(q(el, '.body [role="rowheader"]')).to.have.length(30);
-    expect(q(el, '.body [role="gridcell"]')).to.have.length(120);
+    // Only the rows in view (and a few either side) are drawn; each has a header and four cells.
+    const drawn = q(el, '.body [role="rowheader"]').length;
+    expect(drawn).to.be.within(10, 30);
+    expect(q(el, '.body [role="gridcell"]')).to.have.length(drawn * 4);
+    expect(q(el, '.body [role="row"]').map((r) => r.getAttribute('aria-rowindex'))).to.deep.equal(Array.from({ length: drawn }, (_, i) => String(i + 2)));
     expect(q(el, '[role="columnheader"]').map((h) => h.textContent.trim())).to.deep.equal(['Pupil', 'Reading', 'Writing', 'Maths', 'Science']);
   });
 
@@ -112,7 +125,10 @@ describe('ontrack-status-grid', () => {
     const el = await grid(tiny);
     const below = q(el, '.body [part~="level-below"]')[0]!;
     expect(below.textContent).to.contain('Below');
-    expect(below.querySelector('.glyph')?.textContent).to.equal('▼');
+    expect(getComputedStyle(below.querySelector('.label')!, '::before').content).to.contain('▼');
+    const on = q(el, '.body [part~="level-on"][part~="source-default"]')[0]!;
+    expect(getComputedStyle(on.querySelector('.label')!, '::before').content).to.contain('●');
+    expect(getComputedStyle(on.querySelector('.label')!, '::after').content).to.contain('*');
   });
 
   it('marks a default On differently from a recorded On, for eyes and screen readers', async () => {
@@ -217,6 +233,18 @@ describe('ontrack-status-grid', () => {
     expect(cell(el, 1, 2).getAttribute('part')).to.contain('level-above');
     expect(cell(el, 1, 2).textContent).to.contain('reads widely at home');
     expect(el.shadowRoot!.activeElement).to.equal(cell(el, 1, 2));
+  });
+
+  it('keeps Tab inside the level menu', async () => {
+    const el = await grid(tiny);
+    await focusCell(el, 1, 2);
+    await press(el, 'Enter');
+    const buttons = q(el, '.menu button');
+    buttons[buttons.length - 1]!.focus();
+    await press(el, 'Tab');
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('level');
+    await press(el, 'Tab', { shiftKey: true });
+    expect(el.shadowRoot!.activeElement).to.equal(buttons[buttons.length - 1]);
   });
 
   it('cancels the level menu with Escape, changing nothing', async () => {
@@ -374,17 +402,16 @@ describe('ontrack-status-grid', () => {
     const el = await grid(allRecorded);
     el.onlyDefaults = true;
     await settle(el);
-    expect(el.visiblePupils.map((x) => x.id)).to.deep.equal([p(1).id, p(2).id].sort((a, b) => {
-      const pa = tiny.pupils.find((x) => x.id === a)!;
-      const pb = tiny.pupils.find((x) => x.id === b)!;
-      return pa.familyName.localeCompare(pb.familyName) || pa.givenName.localeCompare(pb.givenName);
-    }));
+    expect(el.visiblePupils.map((x) => x.id)).to.deep.equal([p(1).id, p(2).id]);
   });
 
   it('sorts by name, by number of concerns and by a subject’s status', async () => {
     const el = await grid(school);
+    expect(el.visiblePupils.map((x) => x.id)).to.deep.equal(school.pupils.map((x) => x.id));
+    el.sort = 'name';
+    await settle(el);
     const names = el.visiblePupils.map((x) => `${x.familyName} ${x.givenName}`);
-    expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b)));
+    expect(names).to.deep.equal([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
     el.sort = 'concerns';
     await settle(el);
     const counts = q(el, '.body [role="row"]').map((r) => r.querySelectorAll('[part~="level-below"]').length);
@@ -432,6 +459,16 @@ describe('ontrack-status-grid', () => {
       expect(media).to.not.equal(undefined);
       expect([...media!.cssRules].some((r) => r.cssText.includes('.default') && /graytext/i.test(r.cssText))).to.equal(true);
     });
+  });
+
+  it('draws shorter rows in compact density, from the toolbar too', async () => {
+    const el = await grid(tiny);
+    const tall = cell(el, 0, 1).getBoundingClientRect().height;
+    const box = q(el, '.toolbar input[type="checkbox"]').find((i) => i.parentElement!.textContent.includes('Compact')) as HTMLInputElement;
+    box.click();
+    await settle(el);
+    expect(el.getAttribute('density')).to.equal('compact');
+    expect(cell(el, 0, 1).getBoundingClientRect().height).to.be.below(tall - 4);
   });
 
   it('changes nothing in read-only mode', async () => {
@@ -530,6 +567,18 @@ describe('ontrack-status-grid', () => {
     await waitUntil(() => provider.status === 'ready');
     await el.updateComplete;
     expect(q(el, '.body [role="rowheader"]')).to.have.length(3);
+  });
+
+  it('marks the interventions the engine finds, through the provider, and explains them', async () => {
+    const { el } = await provided(createMemoryAdapter(tiny));
+    const row = el.visiblePupils.findIndex((x) => x.id === p(0).id);
+    await waitUntil(() => el.shadowRoot!.querySelector(`.body [data-row="${row}"][data-col="3"] [part~="marker"]`) !== null, 'no marker from evaluate');
+    cell(el, row, 3).querySelector<HTMLElement>('[part~="marker"]')!.click();
+    await settle(el);
+    const pop = q(el, '[part="popover"]')[0]!;
+    expect(pop.textContent).to.contain('Below track');
+    // Only the concern cell is flagged by the per-cell rules.
+    expect(q(el, '.body [role="gridcell"] [part~="marker"]')).to.have.length(1);
   });
 
   it('shows the interventions of the provider’s evaluation', async () => {

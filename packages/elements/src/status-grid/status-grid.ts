@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   cellKey, orderedLevels, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
@@ -13,7 +14,7 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
 import {
-  buildModel, concernCount, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort, type InterventionIndex,
+  buildModel, cellsOf, concernCount, primeRows, withPercent, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort, type InterventionIndex,
 } from './grid-model.js';
 import { statusGridStyles } from './status-grid.styles.js';
 import './status-grid.events.js';
@@ -45,7 +46,9 @@ interface UndoItem {
 }
 
 /** Rows drawn above and below the visible ones. */
-const OVERSCAN = 6;
+const OVERSCAN = 3;
+/** The grid's height before it has been laid out (its default largest height, 32rem). */
+const GUESS_PX = 512;
 /** Row height in px until a row has been measured. */
 const DEFAULT_ROW_PX = 36;
 const UNDO_DEPTH = 50;
@@ -128,8 +131,8 @@ export class OnTrackStatusGrid extends LitElement {
   @property({ type: Boolean, attribute: 'only-concerns' }) accessor onlyConcerns = false;
   /** Only pupils with at least one unreviewed default. */
   @property({ type: Boolean, attribute: 'only-defaults' }) accessor onlyDefaults = false;
-  /** Row order: `name`, `concerns` (most first) or `subject:<id>` (lowest level first). */
-  @property() accessor sort: GridSort = 'name';
+  /** Row order: `none` (as given, the default), `name`, `concerns` (most first) or `subject:<id>` (lowest level first). */
+  @property() accessor sort: GridSort = 'none';
   /** Reverses the order. */
   @property({ type: Boolean }) accessor descending = false;
   /** `compact` draws shorter rows. */
@@ -150,6 +153,17 @@ export class OnTrackStatusGrid extends LitElement {
   private view: GridRow[] = [];
   private viewKey: readonly unknown[] = [];
   private viewDirty = true;
+  /** Columns (subject indexes) whose summary is stale; 'all' for every one. */
+  private sumsDirty: Set<number> | 'all' | undefined;
+  private sumsToken = 0;
+  /** Bumped when anything every row depends on changes; a row is drawn again only when it or this moves. */
+  private epoch = 0;
+  /** Per pupil, bumped when one of its cells changes (status, pending, failure, note). */
+  private readonly rowVersion = new Map<string, number>();
+  private wordsKey: readonly unknown[] = [];
+  private wordsMemo: Messages['grid'] | undefined;
+  private written = { height: '', padding: '' };
+  private measure = true;
   private sums: { readonly columns: Summary[]; readonly all: Summary } | undefined;
   private flags: InterventionIndex = { byCell: new Map(), byPupil: new Map() };
   private flagsFor: readonly Intervention[] | undefined;
@@ -172,7 +186,10 @@ export class OnTrackStatusGrid extends LitElement {
 
   // ---- data ----------------------------------------------------------------
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Any public property (readonly, canEdit, messages, filters…) may change how every row looks.
+    if (changed.size > 0) this.epoch++;
+    if (changed.has('density')) this.measure = true;
     const dataset = this.ctl.dataset;
     const policy = this.ctl.policy;
     const date = this.ctl.date;
@@ -188,6 +205,8 @@ export class OnTrackStatusGrid extends LitElement {
       this.levels = orderedLevels(policy);
       this.model = dataset ? buildModel(dataset, policy, date, this.local) : undefined;
       this.viewDirty = true;
+      this.epoch++;
+      this.measure = true;
       // Through the CSSOM, not a style attribute, so a strict CSP (no 'unsafe-inline') allows it.
       this.style.setProperty('--_cols', String(this.model?.subjects.length ?? 0));
     }
@@ -195,12 +214,15 @@ export class OnTrackStatusGrid extends LitElement {
     if (interventions !== this.flagsFor) {
       this.flagsFor = interventions;
       this.flags = indexInterventions(interventions);
+      this.epoch++;
     }
     const viewKey = [this.model, this.search, this.group, this.classId, this.level, this.onlyConcerns, this.onlyDefaults, this.sort, this.descending];
     if (this.viewDirty || viewKey.some((v, i) => v !== this.viewKey[i])) {
       this.viewKey = viewKey;
       this.viewDirty = false;
       this.rebuildView(policy);
+    } else if (this.sumsDirty) {
+      this.summarise(policy);
     }
     this.hadFocus = this.focusInGrid();
     this.computeWindow();
@@ -221,7 +243,7 @@ export class OnTrackStatusGrid extends LitElement {
       this.descending,
       this.statusOf,
     );
-    this.sums = summaries(model, this.view, policy, this.statusOf);
+    this.summarise(policy);
     const rows = this.view.length;
     const cols = model.subjects.length + 1;
     const clamp = (p: GridPosition): GridPosition => ({ row: Math.max(0, Math.min(rows - 1, p.row)), col: Math.max(0, Math.min(cols - 1, p.col)) });
@@ -230,9 +252,60 @@ export class OnTrackStatusGrid extends LitElement {
     if (this.selection && (this.selection.r1 >= rows || this.selection.c1 >= cols)) this.selection = undefined;
   }
 
+  /**
+   * The summary row of the shown rows. Past 5,000 cells it is computed just
+   * after the rows are drawn, so the first render stays flat as schools grow.
+   */
+  private summarise(policy: TrackingPolicy): void {
+    const dirty = this.sumsDirty;
+    this.sumsDirty = undefined;
+    const model = this.model;
+    if (!model) return;
+    const sums = this.sums;
+    if (dirty !== undefined && dirty !== 'all' && sums && sums.columns.length === model.subjects.length) {
+      // One edit: only its columns are counted again; the total is the sum of the columns.
+      const columns = [...sums.columns];
+      for (const c of dirty) {
+        const next = summaries(model, this.view, policy, this.statusOf, c).columns[0];
+        if (next) columns[c] = next;
+      }
+      this.sums = { columns, all: combine(columns, this.levels) };
+      return;
+    }
+    const token = ++this.sumsToken;
+    const run = (): void => {
+      if (token !== this.sumsToken || model !== this.model) return;
+      this.sums = summaries(model, this.view, policy, this.statusOf);
+    };
+    if (this.view.length * model.subjects.length <= 5_000) {
+      run();
+      return;
+    }
+    // When the browser is idle after drawing the rows (a moment later on a 50,000-pupil trust).
+    const later = (): void => {
+      run();
+      this.requestUpdate();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 1000 });
+    else setTimeout(later, 50);
+  }
+
+  /** After an edit: the rows move only when the filters or the order depend on statuses; else only their columns' summaries change. */
+  private statusesChanged(cells: readonly { readonly row: GridRow; readonly ci: number }[]): void {
+    for (const { row } of cells) this.rowVersion.set(row.pupil.id, (this.rowVersion.get(row.pupil.id) ?? 0) + 1);
+    const byStatus = (this.sort !== 'name' && this.sort !== 'none') || this.level !== '' || this.onlyConcerns || this.onlyDefaults;
+    if (byStatus) this.viewDirty = true;
+    else if (this.sumsDirty !== 'all') {
+      this.sumsDirty ??= new Set();
+      for (const { ci } of cells) this.sumsDirty.add(ci);
+    }
+    this.requestUpdate();
+  }
+
   /** The status a cell shows: an edit in flight wins over the stored status. */
   private readonly statusOf = (row: GridRow, ci: number): StatusEntry => {
-    const stored = row.cells[ci];
+    const model = this.model;
+    const stored = model ? cellsOf(model, row)[ci] : undefined;
     if (!stored) throw new RangeError(`no column ${ci}`);
     if (this.pending.size === 0) return stored;
     const p = this.pending.get(cellKey(stored.pupilId, stored.subjectId));
@@ -240,7 +313,13 @@ export class OnTrackStatusGrid extends LitElement {
   };
 
   private words(): Messages['grid'] {
-    return resolveMessages(this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages).grid;
+    const key = [this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages];
+    if (!this.wordsMemo || key.some((v, i) => v !== this.wordsKey[i])) {
+      this.wordsKey = key;
+      this.wordsMemo = resolveMessages(key[0] as string | undefined, this.messages).grid;
+      this.epoch++;
+    }
+    return this.wordsMemo;
   }
 
   private levelName(id: string | null): string {
@@ -254,7 +333,7 @@ export class OnTrackStatusGrid extends LitElement {
   private computeWindow(): void {
     const scroller = this.scroller;
     const top = scroller ? scroller.scrollTop : 0;
-    const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : 800;
+    const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : GUESS_PX;
     const n = this.view.length;
     this.first = Math.max(0, Math.min(Math.floor(top / this.rowPx) - OVERSCAN, Math.max(0, n - 1)));
     this.count = Math.min(n - this.first, Math.ceil(height / this.rowPx) + 2 * OVERSCAN);
@@ -283,14 +362,21 @@ export class OnTrackStatusGrid extends LitElement {
     super.updated(changed);
     const body = this.body;
     if (body) {
-      body.style.height = `${this.view.length * this.rowPx}px`;
-      body.style.paddingTop = `${this.first * this.rowPx}px`;
+      const height = `${this.view.length * this.rowPx}px`;
+      const padding = `${this.first * this.rowPx}px`;
+      // Written only when they change: an edit must not make the browser lay the grid out again.
+      if (height !== this.written.height || body.style.height !== height) body.style.height = height;
+      if (padding !== this.written.padding || body.style.paddingTop !== padding) body.style.paddingTop = padding;
+      this.written = { height, padding };
       const row = body.firstElementChild;
-      const px = row instanceof HTMLElement ? row.getBoundingClientRect().height : 0;
-      if (px > 0 && Math.abs(px - this.rowPx) > 0.5) {
-        this.rowPx = px;
+      if (this.measure && row instanceof HTMLElement) {
+        this.measure = false;
+        const px = row.getBoundingClientRect().height;
+        const [first, count] = [this.first, this.count];
+        if (px > 0 && Math.abs(px - this.rowPx) > 0.5) this.rowPx = px;
+        // The first window was a guess at the grid's height; draw what its real height shows.
         this.computeWindow();
-        this.requestUpdate();
+        if (this.first !== first || this.count !== count) this.requestUpdate();
       }
     }
     this.place('.menu', this.menu?.at);
@@ -311,8 +397,9 @@ export class OnTrackStatusGrid extends LitElement {
 
   /** Puts the menu or popover next to its cell (through the CSSOM: no style attributes under a strict CSP). */
   private place(selector: string, at: GridPosition | undefined): void {
+    if (!at) return;
     const box = this.renderRoot.querySelector<HTMLElement>(selector);
-    if (!box || !at) return;
+    if (!box) return;
     const cell = this.cellAt(at);
     const r = cell?.getBoundingClientRect();
     const top = r ? Math.min(r.bottom + 2, window.innerHeight - box.offsetHeight - 4) : 16;
@@ -336,7 +423,10 @@ export class OnTrackStatusGrid extends LitElement {
     const model = this.model;
     if (!model) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
     if (model.rows.length === 0) return html`<div class="message" part="message" role="status">${t.empty}</div>`;
-    return html`${this.hideToolbar ? nothing : this.renderToolbar(model, t)}
+    const toolbar = this.hideToolbar
+      ? nothing
+      : guard([this.epoch, model, this.view.length, this.selectionSize(), this.undoStack.length === 0], () => this.renderToolbar(model, t));
+    return html`${toolbar}
       ${this.view.length === 0 ? html`<div class="message" part="message" role="status">${t.noMatch}</div>` : this.renderGrid(model, t)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.menu ? this.renderMenu(model, this.menu, t) : nothing} ${this.why ? this.renderPopover(model, this.why.at, t) : nothing}`;
@@ -355,12 +445,17 @@ export class OnTrackStatusGrid extends LitElement {
           <option value="" ?selected=${this.group === ''}>${t.anyGroup}</option>
           ${policy.groups.map((g) => html`<option value=${g.id} ?selected=${this.group === g.id}>${g.label}</option>`)}
         </select></label>
-      ${model.classes.length > 1
+      ${model.classes.length > 1 && model.classes.length <= 60
         ? html`<label>${t.classLabel}
             <select @change=${on((el) => { this.classId = el.value; })}>
               <option value="" ?selected=${this.classId === ''}>${t.anyClass}</option>
               ${model.classes.map((c) => html`<option value=${c} ?selected=${this.classId === c}>${c}</option>`)}
             </select></label>`
+        : nothing}${model.classes.length > 60
+        ? // A trust's hundreds of classes: typed (with suggestions), not a select the browser must lay out.
+          html`<label>${t.classLabel}
+            <input type="search" list="classes" .value=${this.classId} @change=${on((el) => { this.classId = el.value.trim(); })} /></label>
+            <datalist id="classes">${model.classes.map((c) => html`<option value=${c}></option>`)}</datalist>`
         : nothing}
       <label>${t.level}
         <select @change=${on((el) => { this.level = el.value; })}>
@@ -371,6 +466,7 @@ export class OnTrackStatusGrid extends LitElement {
       <label><input type="checkbox" .checked=${this.onlyDefaults} @change=${on((el) => { this.onlyDefaults = el.checked; })} /> ${t.onlyDefaults}</label>
       <label>${t.sort}
         <select @change=${on((el) => { this.sort = el.value as GridSort; })}>
+          <option value="none" ?selected=${this.sort === 'none'}>${t.sortNone}</option>
           <option value="name" ?selected=${this.sort === 'name'}>${t.sortName}</option>
           <option value="concerns" ?selected=${this.sort === 'concerns'}>${t.sortConcerns}</option>
           ${model.subjects.map((s) => html`<option value=${`subject:${s.id}`} ?selected=${this.sort === `subject:${s.id}`}>${t.sortSubject(s.name)}</option>`)}
@@ -394,6 +490,7 @@ export class OnTrackStatusGrid extends LitElement {
     const cols = model.subjects.length + 1;
     const sortedCol = this.sort.startsWith('subject:') ? this.sort.slice('subject:'.length) : undefined;
     const drawn = rows.slice(this.first, this.first + this.count);
+    primeRows(model, drawn);
     return html`<div
       role="grid"
       part="grid"
@@ -410,7 +507,21 @@ export class OnTrackStatusGrid extends LitElement {
       @dblclick=${this.onDblClick}
       @scroll=${this.onScroll}
     >
-      <div role="rowgroup" class="head">
+      ${guard([model, this.sort, this.descending, t], () => this.renderHead(model, t, sortedCol))}
+      <div role="rowgroup" class="body">
+        ${repeat(drawn, (r) => r.pupil.id, (r, i) => {
+          const ri = this.first + i;
+          // A row is drawn again only when something it shows changed (an edit, the focus, the selection, a setting).
+          const deps = [r, ri, this.epoch, this.rowVersion.get(r.pupil.id) ?? 0, this.active.row === ri ? this.active.col : -1, this.selectionIn(ri)];
+          return guard(deps, () => this.renderRow(model, r, ri, t));
+        })}
+      </div>
+      ${guard([this.sums, this.view.length, t, this.levels], () => this.renderSummary(model, t))}
+    </div>`;
+  }
+
+  private renderHead(model: GridModel, t: Messages['grid'], sortedCol: string | undefined): TemplateResult {
+    return html`<div role="rowgroup" class="head">
         <div role="row" class="row" aria-rowindex="1">
           <div role="columnheader" part="column-header" aria-colindex="1" aria-sort=${this.sort === 'name' ? (this.descending ? 'descending' : 'ascending') : nothing}>${t.pupil}</div>
           ${model.subjects.map((s, i) => html`<div
@@ -421,12 +532,7 @@ export class OnTrackStatusGrid extends LitElement {
             aria-sort=${sortedCol === s.id ? (this.descending ? 'descending' : 'ascending') : nothing}
           >${s.name}</div>`)}
         </div>
-      </div>
-      <div role="rowgroup" class="body">
-        ${repeat(drawn, (r) => r.pupil.id, (r, i) => this.renderRow(model, r, this.first + i, t))}
-      </div>
-      ${this.renderSummary(model, t)}
-    </div>`;
+      </div>`;
   }
 
   private renderRow(model: GridModel, row: GridRow, ri: number, t: Messages['grid']): TemplateResult {
@@ -438,7 +544,17 @@ export class OnTrackStatusGrid extends LitElement {
           ? html`<span class="concerns" part="badge"><span aria-hidden="true">▼${concerns}</span><span class="visually-hidden">${t.concerns(concerns)}</span></span>`
           : nothing}${pupilFlags ? this.renderMarker(pupilFlags.length, ri, 0, t) : nothing}
       </div>
-      ${row.cells.map((_, ci) => this.renderCell(model, row, ri, ci, t))}
+      ${model.subjects.map((_, ci) => {
+        // Within a drawn row, a cell is drawn again only when what it shows changed: an edit touches one cell.
+        const stored = cellsOf(model, row)[ci];
+        const key = stored ? cellKey(stored.pupilId, stored.subjectId) : '';
+        const col = ci + 1;
+        const deps = [
+          stored, this.pending.get(key), this.failed.get(key), this.flags.byCell.get(key), model.notes.get(key),
+          this.isSelected(ri, col), this.tabFor(ri, col), ri, this.epoch,
+        ];
+        return guard(deps, () => this.renderCell(model, row, ri, ci, t));
+      })}
     </div>`;
   }
 
@@ -504,9 +620,8 @@ export class OnTrackStatusGrid extends LitElement {
       data-col=${col}
       title=${failure ? t.failed(failure) : isDefault ? t.defaultTitle(look.level.label) : look.level.label}
     >
-      <span class="glyph" aria-hidden="true">${look.glyph}</span>
-      <span class="label">${name}</span>${isDefault
-        ? html`<span class="src" aria-hidden="true">*</span><span class="visually-hidden">${t.defaultMark}</span>`
+<span class="label g-${look.level.concern === true ? 'down' : look.level.challenge === true ? 'up' : 'mid'}">${name}</span>${isDefault
+        ? html`<span class="visually-hidden">${t.defaultMark}</span>`
         : nothing}${extra}
     </div>`;
   }
@@ -516,13 +631,15 @@ export class OnTrackStatusGrid extends LitElement {
     const cell = (s: Summary | undefined): TemplateResult[] =>
       this.levels.map((l) => {
         const look = this.looks.get(l.id);
-        const pct = s?.percent[l.id] ?? 0;
-        return html`<span class="sum tone-${look?.tone ?? 3}"><span class="glyph" aria-hidden="true">${look?.glyph}</span> ${t.summaryCell(l.short ?? l.label, pct)}</span>`;
+        const pct = s?.percent[l.id];
+        return html`<span class="sum tone-${look?.tone ?? 3}"><span class="glyph" aria-hidden="true">${look?.glyph}</span> ${pct === undefined ? `${l.short ?? l.label} …` : t.summaryCell(l.short ?? l.label, pct)}</span>`;
       });
     return html`<div role="rowgroup" class="foot">
       <div role="row" class="row summary" part="summary" aria-rowindex=${this.view.length + 2}>
         <div role="rowheader" part="summary-cell" aria-colindex="1">${t.summaryOf(this.view.length)}</div>
-        ${model.subjects.map((_, i) => html`<div role="gridcell" part="summary-cell" aria-colindex=${i + 2} aria-readonly="true">${cell(sums?.columns[i])}</div>`)}
+        ${model.subjects.map((_, i) =>
+          guard([sums?.columns[i], t, this.levels], () => html`<div role="gridcell" part="summary-cell" aria-colindex=${i + 2} aria-readonly="true">${cell(sums?.columns[i])}</div>`),
+        )}
       </div>
     </div>`;
   }
@@ -585,6 +702,12 @@ export class OnTrackStatusGrid extends LitElement {
     return !!s && row >= s.r0 && row <= s.r1 && col >= s.c0 && col <= s.c1;
   }
 
+  /** The selected columns of a row, as a key ('' when none). */
+  private selectionIn(row: number): string {
+    const s = this.selection;
+    return s && row >= s.r0 && row <= s.r1 ? `${s.c0}:${s.c1}` : '';
+  }
+
   private selectionSize(): number {
     const s = this.selection;
     return s ? (s.r1 - s.r0 + 1) * (s.c1 - s.c0 + 1) : 0;
@@ -613,7 +736,7 @@ export class OnTrackStatusGrid extends LitElement {
 
   private editable(row: GridRow, ci: number): boolean {
     if (this.readonly) return false;
-    const subject = row.cells[ci]?.subjectId;
+    const subject = this.model?.subjects[ci]?.id;
     if (subject === undefined) return false;
     return this.canEdit ? this.canEdit(row.pupil, subject) : true;
   }
@@ -654,6 +777,11 @@ export class OnTrackStatusGrid extends LitElement {
   };
 
   private readonly onClick = (event: MouseEvent): void => {
+    if (this.menu || this.why) {
+      // A click on the grid while the menu or the popover is open closes it, and does nothing else.
+      this.closeDialogs();
+      return;
+    }
     const path = event.composedPath();
     const marker = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.markerRow !== undefined);
     if (marker) {
@@ -797,6 +925,19 @@ export class OnTrackStatusGrid extends LitElement {
       event.preventDefault();
       event.stopPropagation();
       this.closeDialogs();
+    } else if (event.key === 'Tab' && this.menu) {
+      // The level menu is modal: Tab cycles through its controls.
+      const box = event.currentTarget as HTMLElement;
+      const stops = [...box.querySelectorAll<HTMLElement>('input:checked, input[type="radio"]:not([name="level"]), textarea, button')];
+      const radios = [...box.querySelectorAll<HTMLInputElement>('input[name="level"]')];
+      const firstStop = radios.find((r) => r.checked) ?? radios[0];
+      const all = [...new Set([firstStop, ...stops].filter((x): x is HTMLElement => x !== undefined))];
+      const at = all.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+      const next = event.shiftKey ? (at <= 0 ? all.length - 1 : at - 1) : at === all.length - 1 ? 0 : at + 1;
+      if (at === -1 || (event.shiftKey && at === 0) || (!event.shiftKey && at === all.length - 1)) {
+        event.preventDefault();
+        all[next]?.focus();
+      }
     }
   };
 
@@ -849,15 +990,14 @@ export class OnTrackStatusGrid extends LitElement {
     }
     if (vetoed) this.announce(t.vetoed(vetoed.row.name, this.subjectName(vetoed.ci)));
     else if (refused > 0 && undo.length === 0) this.announce(this.readonly ? t.readOnly : t.notEditable);
-    this.viewDirty = true;
-    this.requestUpdate();
+    this.statusesChanged(undo);
     return this.announceSaved(undo, to, writes);
   }
 
   /** Sets one pupil's status in one subject, as if a teacher typed it (events, adapter, pending, undo). */
   setStatus(pupilId: string, subjectId: string, to: string, note?: string): Promise<boolean[]> {
     const row = this.model?.rows.find((r) => r.pupil.id === pupilId);
-    const ci = row ? row.cells.findIndex((c) => c.subjectId === subjectId) : -1;
+    const ci = this.model?.subjects.findIndex((s) => s.id === subjectId) ?? -1;
     if (!row || ci < 0) return Promise.resolve([]);
     return this.setLevel([{ row, ci }], to, note);
   }
@@ -886,7 +1026,7 @@ export class OnTrackStatusGrid extends LitElement {
       // Standalone: a local copy, so nothing the teacher did disappears; the host heard it through the event.
       const judgement: Judgement = { ...input, recordedAt: new Date().toISOString() };
       this.local.push(judgement);
-      row.cells[ci] = { pupilId, subjectId, status: to, source: 'recorded' };
+      this.store(row, ci, { pupilId, subjectId, status: to, source: 'recorded' });
       this.noteFor(key, note);
       emit(this, 'ontrack-status-saved', { pupilId, subjectId, judgement, local: true });
       return { done: Promise.resolve(true), local: judgement };
@@ -899,12 +1039,11 @@ export class OnTrackStatusGrid extends LitElement {
       (judgement) => {
         if (latest()) {
           this.pending.delete(key);
-          row.cells[ci] = { pupilId, subjectId, status: judgement.status, source: 'recorded' };
+          this.store(row, ci, { pupilId, subjectId, status: judgement.status, source: 'recorded' });
           this.noteFor(key, judgement.note);
         }
         emit(this, 'ontrack-status-saved', { pupilId, subjectId, judgement, local: false });
-        this.viewDirty = true;
-        this.requestUpdate();
+        this.statusesChanged([{ row, ci }]);
         return true;
       },
       (error: unknown) => {
@@ -916,8 +1055,7 @@ export class OnTrackStatusGrid extends LitElement {
         const restored = this.statusOf(this.model?.rows.find((r) => r.pupil.id === pupilId) ?? row, ci);
         this.announce(this.words().rolledBack(row.name, this.subjectName(ci), reason, this.levelName(restored.status)));
         emit(this, 'ontrack-status-rollback', { pupilId, subjectId, from: before.status, to, reason });
-        this.viewDirty = true;
-        this.requestUpdate();
+        this.statusesChanged([{ row, ci }]);
         return false;
       },
     );
@@ -945,7 +1083,7 @@ export class OnTrackStatusGrid extends LitElement {
         if (before.status !== null && !emit(this, 'ontrack-status-change', detail, { cancelable: true })) continue;
         const i = this.local.indexOf(item.local);
         if (i >= 0) this.local.splice(i, 1);
-        row.cells[ci] = before;
+        this.store(row, ci, before);
         writes.push(Promise.resolve(true));
       } else if (before.status !== null) {
         const detail = { pupilId: before.pupilId, subjectId: before.subjectId, from: now.status, to: before.status };
@@ -954,9 +1092,12 @@ export class OnTrackStatusGrid extends LitElement {
       }
     }
     this.announce(t.undone(last.length));
-    this.viewDirty = true;
-    this.requestUpdate();
+    this.statusesChanged(last);
     return Promise.all(writes);
+  }
+
+  private store(row: GridRow, ci: number, entry: StatusEntry): void {
+    if (this.model) cellsOf(this.model, row)[ci] = entry;
   }
 
   private noteFor(key: string, note: string | undefined): void {
@@ -969,6 +1110,18 @@ export class OnTrackStatusGrid extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
     this.requestUpdate();
   }
+}
+
+/** The summary over all columns from the columns' summaries. */
+function combine(columns: readonly Summary[], levels: readonly Level[]): Summary {
+  const counts: Record<string, number> = {};
+  for (const l of levels) counts[l.id] = 0;
+  let untracked = 0;
+  for (const c of columns) {
+    untracked += c.untracked ?? 0;
+    for (const [id, n] of Object.entries(c.counts)) counts[id] = (counts[id] ?? 0) + n;
+  }
+  return withPercent(counts, untracked);
 }
 
 declare global {

@@ -122,10 +122,10 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   /** Some rule needs json-rules-engine: use `run`. */
   readonly usesFallback: boolean;
-  /** The rules that fire for these facts, synchronously; throws when `usesFallback`. */
-  runSync(facts: Readonly<Record<string, unknown>> | FactReader): RuleFiring[];
-  /** The rules that fire for these facts, with the fallback where needed. */
-  run(facts: Readonly<Record<string, unknown>>): Promise<RuleFiring[]>;
+  /** The rules that fire for these facts, synchronously; throws when `usesFallback`. (Safe to destructure.) */
+  readonly runSync: (facts: Readonly<Record<string, unknown>> | FactReader) => RuleFiring[];
+  /** The rules that fire for these facts, with the fallback where needed. (Safe to destructure.) */
+  readonly run: (facts: Readonly<Record<string, unknown>>) => Promise<RuleFiring[]>;
 }
 
 /** A rule failed while it ran (e.g. `in` over a value that is not a list). */
@@ -926,11 +926,11 @@ export function compileRules(rules: readonly unknown[], options: CompileOptions 
   return {
     rules: compiled,
     usesFallback,
-    runSync(facts) {
+    runSync: (facts) => {
       if (usesFallback) throw new OnTrackError('needs-engine', 'some rules use operators only json-rules-engine understands: use run(), not runSync()');
       return runSync(facts);
     },
-    async run(facts) {
+    run: async (facts) => {
       if (!engine) return runSync(facts);
       const read = recordReader(facts);
       const fired = new Map<string, BecauseDetail[]>();
