@@ -4,7 +4,7 @@ import {
   breakdownFromStatuses, gapBetween, groupGap, liveStatuses, round1, shareAtOrAbove,
   type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
-import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
@@ -43,6 +43,8 @@ interface Computed {
  * @csspart segment - One level's share; also `level-<id>`.
  * @csspart marker - The target or benchmark line; also `target` or `benchmark`.
  * @csspart legend - The list of levels with counts and shares.
+ * @csspart legend-item - One level in the legend; also `level-<id>`.
+ * @csspart marker-line - One sentence on the target or the benchmark and the gap to it.
  * @csspart markers - The sentences giving the target, benchmark and gaps.
  * @csspart gaps - The per-level gaps of the group-vs-rest variant.
  * @csspart suppressed - The explanation shown for a suppressed cohort.
@@ -106,16 +108,12 @@ export class OnTrackCohortGauge extends LitElement {
     const t = resolveMessages(langOf(this), this.messages).gauge;
     const given = this.breakdown;
     const status = given ? 'ready' : this.ctl.status;
-    if (status === 'loading') return html`<div class="message" part="message" role="status">${t.loading}</div>`;
-    const error = given ? undefined : (this.ctl.error ?? this.computed.error);
-    if (status === 'error' || error) {
-      return html`<div class="message" part="message" role="alert">
-        ${t.loadFailed(error?.message ?? '')}
-        ${status === 'error' ? html`<button type="button" @click=${() => { this.ctl.reload(); }}>${t.retry}</button>` : nothing}
-      </div>`;
-    }
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computed.error), t, () => {
+      this.ctl.reload();
+    });
+    if (state) return state;
     const b = given ?? this.computed.breakdown;
-    if (!b) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
+    if (!b) return note(t.noData);
     const policy = this.ctl.policy;
     const looks = looksFor(policy, b);
     const nums = numberWords(langOf(this));
@@ -130,7 +128,7 @@ export class OnTrackCohortGauge extends LitElement {
 
   private renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
     if (b.suppressed || !b.counts) return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
-    if (b.total === 0) return html`<p class="message" part="message" role="status">${t.empty}</p>`;
+    if (b.total === 0) return note(t.empty);
     const markers = [this.target, this.benchmark];
     return html`${this.bar(b, looks, nums, t, 'bar', true)}
       ${this.compact

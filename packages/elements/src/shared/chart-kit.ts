@@ -1,4 +1,4 @@
-import { nothing, svg, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
 
 /** A measured box in CSS pixels. */
 export interface Size {
@@ -107,4 +107,31 @@ export function tonePatterns(prefix: string): SVGTemplateResult {
 /** A 14 × 14 legend swatch of a level: its fill and its texture. */
 export function swatch(tone: number): SVGTemplateResult {
   return svg`<svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="fill edge tone-${tone}" x="0.5" y="0.5" width="13" height="13"></rect>${tone === 3 ? nothing : svg`<rect fill="url(#tone-${tone})" x="0.5" y="0.5" width="13" height="13"></rect>`}</svg>`;
+}
+
+/** The words a chart needs to say where its data is. */
+export interface StateWords {
+  readonly loading: string;
+  readonly loadFailed: (reason: string) => string;
+  readonly retry: string;
+}
+
+/**
+ * The message to show instead of a chart while the provider loads or after it
+ * (or the computation) failed; undefined when there is something to draw.
+ * A load failure offers to try again; a computation error (an unknown group in
+ * the filter, say) does not, since trying again would fail the same way.
+ */
+export function stateMessage(status: string, error: Error | undefined, t: StateWords, reload: () => void): TemplateResult | undefined {
+  if (status === 'loading') return note(t.loading);
+  if (status !== 'error' && !error) return undefined;
+  return html`<div class="message" part="message" role="alert">
+    ${t.loadFailed(error?.message ?? '')}
+    ${status === 'error' ? html`<button type="button" @click=${reload}>${t.retry}</button>` : nothing}
+  </div>`;
+}
+
+/** A polite status line in place of the chart (no data yet, nothing tracked). */
+export function note(text: string): TemplateResult {
+  return html`<div class="message" part="message" role="status">${text}</div>`;
 }

@@ -286,7 +286,7 @@ export const en: Messages = {
     suppressed: (threshold) => `hidden: fewer than ${threshold} pupils`,
     suppressedShort: 'hidden',
     atOrAbove: (level) => `${level} or above`,
-    point: (series, when, what, value, detail) => `${series}, ${when}: ${what} ${value}${detail ? ` (${detail})` : ''}`,
+    point: (series, when, what, value, detail) => `${series}, ${when}: ${[what, value].filter(Boolean).join(' ')}${detail ? ` (${detail})` : ''}`,
     ofTotal: (count, total) => `${count} of ${total}`,
     untracked: 'not tracked',
     target: (label, percent) => `${label}: ${percent}`,

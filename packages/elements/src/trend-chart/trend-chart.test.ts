@@ -51,6 +51,8 @@ describe('ontrack-trend-chart', () => {
     expect(q(el, 'path.line:not(.swatch path)').filter((p) => p.closest('svg[part="plot"]'))).to.have.length(3);
     expect(q(el, '[part~="line"][part~="row-below"] [part~="point"]')).to.have.length(4);
     expect(q(el, '.x-label').map((t) => t.textContent)).to.deep.equal(['Autumn 1', 'Autumn 2', 'Spring 1', 'Now']);
+    expect(q(el, '.y-label')[0]!.textContent).to.equal('0%');
+    expect(q(el, '[part~="row-below"] [part~="point"]')[0]!.getAttribute('aria-label')).to.equal('Below track, Autumn 1: 20% (6 of 30)');
   });
 
   it('puts higher shares higher on the plot', async () => {
@@ -66,6 +68,8 @@ describe('ontrack-trend-chart', () => {
     expect(one(el, '[part~="subtitle"]').textContent).to.equal('On track or above');
     expect(q(el, '[part~="plot"] [part~="line"]')).to.have.length(2);
     expect(one(el, '[part~="target"] text').textContent).to.equal('Trust target: 85%');
+    // Every value is 60 % or more: the axis starts at 40 %, not 0, so gaps between groups show.
+    expect(q(el, '.y-label').map((t) => t.textContent)).to.deep.equal(['40%', '55%', '70%', '85%', '100%']);
     const first = q(el, '[part~="row-s0"] [part~="point"]')[0]!;
     expect(first.getAttribute('aria-label')).to.equal('Year 4, Autumn 1: On track or above 80% (24 of 30)');
   });

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { SizeController, langOf, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
@@ -25,6 +25,23 @@ interface Frame {
   readonly top: number;
   readonly width: number;
   readonly height: number;
+  /** The share at the bottom of the plot (0, or higher for lines that all sit high). */
+  readonly low: number;
+}
+
+/** Where a share sits in a frame. */
+const yIn = (f: Frame, v: number): number => f.top + f.height * (1 - (v - f.low) / (100 - f.low));
+
+/**
+ * The bottom of the share axis for lines: 0, or a round 20 below the lowest
+ * value (and the target) when every line sits high, so that a 3-point gap
+ * between groups at 80 % can still be seen. Areas always start at 0.
+ */
+function lowOf(model: TrendModel, target: Target | undefined): number {
+  if (model.kind !== 'lines') return 0;
+  let min = target?.percent ?? 100;
+  for (const row of model.rows) for (const c of row.cells) if (c.y !== null) min = Math.min(min, c.y);
+  return Math.max(0, Math.min(60, Math.floor((min - 5) / 20) * 20));
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -86,7 +103,9 @@ function lineClass(row: Row): string {
  * Any breakdown over the year's snapshots plus the live point: stacked areas
  * of the levels (a panel per cohort, side by side), lines per level, lines of
  * several cohorts' share at or above a level, or one pupil's trajectory across
- * subjects. A target line, suppressed points drawn as gaps, and tooltips that
+ * subjects. A target line (on stacked panels and on lines of cohorts, whose
+ * values are the share at or above the target's level; lines per level have
+ * none), suppressed points drawn as gaps, and tooltips that
  * follow the pointer and the keyboard (Tab to the points, arrows to move, Home
  * and End, Escape to hide). Every figure is also in a data table, shown by
  * a button and always when printed.
@@ -203,17 +222,13 @@ export class OnTrackTrendChart extends LitElement {
     const t = this.words();
     const given = this.series;
     const status = given ? 'ready' : this.ctl.status;
-    if (status === 'loading') return html`<div class="message" part="message" role="status">${t.loading}</div>`;
-    const error = given ? undefined : (this.ctl.error ?? this.computeError);
-    if (status === 'error' || error) {
-      return html`<div class="message" part="message" role="alert">
-        ${t.loadFailed(error?.message ?? '')}
-        ${status === 'error' ? html`<button type="button" @click=${() => { this.ctl.reload(); }}>${t.retry}</button>` : nothing}
-      </div>`;
-    }
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computeError), t, () => {
+      this.ctl.reload();
+    });
+    if (state) return state;
     const series = given ?? this.computed;
-    if (!series) return html`<div class="message" part="message" role="status">${t.noData}</div>`;
-    if (series.every((s) => s.points.length === 0)) return html`<div class="message" part="message" role="status">${t.empty}</div>`;
+    if (!series) return note(t.noData);
+    if (series.every((s) => s.points.length === 0)) return note(t.empty);
     const policy = this.ctl.policy;
     const looks = [...levelLooks(policy).values()];
     const kind: TrendKind = this.pupil !== undefined && !given ? 'trajectory' : this.kind;
@@ -223,12 +238,13 @@ export class OnTrackTrendChart extends LitElement {
     const title = this.label ?? (given ? undefined : this.computedTitle) ?? series.map((s) => s.label).join(', ');
     this.spots = [];
     this.keepActive(model);
+    // The listeners sit on the .plot div, not on the SVG: Chromium makes an SVG
+    // element with focus listeners a tab stop of its own.
     const plot = kind === 'stacked' ? this.stacked(model, t, nums, policy.suppressUnder) : this.lines(model, t, nums, policy.suppressUnder);
     const active = this.spots[this.active.r]?.[this.active.c];
     return html`<figure>
       <figcaption class="title" part="title" id="title">${title}</figcaption>
       ${model.measure && kind === 'lines' ? html`<p class="subtitle" part="subtitle">${t.atOrAbove(model.measure.level.label)}</p>` : nothing}
-      <!-- Listeners on this div, not on the SVG: Chromium makes an SVG element with focus listeners a tab stop. -->
       <div class="plot" @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
         <svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
         ${plot}
@@ -260,12 +276,12 @@ export class OnTrackTrendChart extends LitElement {
   }
 
   /** Grid of plot areas: one for lines, one per cohort for stacked panels. */
-  private frames(count: number, kind: TrendKind, endLabels: number): { frames: Frame[]; width: number; height: number } {
+  private frames(count: number, kind: TrendKind, endLabels: number, low = 0): { frames: Frame[]; width: number; height: number } {
     const width = Math.max(this.size.size.width, 200);
     const left = kind === 'trajectory' ? 96 : 44;
     if (kind !== 'stacked') {
       const height = Math.round(clamp(width * 0.5, 200, 320));
-      return { frames: [{ left, top: 16, width: width - left - endLabels, height: height - 16 - 30 }], width, height };
+      return { frames: [{ left, top: 16, width: width - left - endLabels, height: height - 16 - 30, low }], width, height };
     }
     const cols = Math.max(1, Math.min(count, Math.floor(width / 240)));
     const panelW = width / cols;
@@ -275,6 +291,7 @@ export class OnTrackTrendChart extends LitElement {
       top: Math.floor(i / cols) * panelH + 26,
       width: panelW - left - 12,
       height: panelH - 26 - 30,
+      low: 0,
     }));
     return { frames, width, height: Math.ceil(count / cols) * panelH };
   }
@@ -289,7 +306,7 @@ export class OnTrackTrendChart extends LitElement {
     const every = Math.max(1, Math.ceil((longest * 6.5 * n) / Math.max(f.width, 1)));
     const ticks = model.kind === 'trajectory'
       ? model.looks.map((l, i) => ({ y: f.top + f.height * (1 - (i + 0.5) / model.looks.length), text: `${l.glyph} ${l.level.short ?? l.level.label}` }))
-      : [0, 25, 50, 75, 100].map((v) => ({ y: f.top + f.height * (1 - v / 100), text: nums.percent(v) }));
+      : [0, 1, 2, 3, 4].map((i) => f.low + ((100 - f.low) * i) / 4).map((v) => ({ y: yIn(f, v), text: nums.percent(v) }));
     return svg`<g class="axis" part="axis" aria-hidden="true">
       ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
       ${model.columns.map((c, i) => {
@@ -306,7 +323,7 @@ export class OnTrackTrendChart extends LitElement {
   private targetLine(f: Frame, t: Words, nums: NumberWords): SVGTemplateResult | typeof nothing {
     const target = this.target;
     if (!target) return nothing;
-    const y = f.top + f.height * (1 - target.percent / 100);
+    const y = yIn(f, target.percent);
     return svg`<g class="target" part="target" aria-hidden="true">
       <line x1=${f.left} x2=${f.left + f.width} y1=${y} y2=${y}></line>
       <text x=${f.left + f.width} y=${y - 5}>${t.target(target.label, nums.percent(target.percent))}</text>
@@ -324,11 +341,11 @@ export class OnTrackTrendChart extends LitElement {
     const showEnds = this.size.size.width >= 420;
     const longest = Math.max(...model.rows.map((r) => r.label.length), 1);
     const endW = showEnds ? Math.min(this.size.size.width * 0.3, longest * 7 + 24) : 12;
-    const { frames, width, height } = this.frames(1, model.kind, endW);
+    const { frames, width, height } = this.frames(1, model.kind, endW, lowOf(model, this.target));
     const f = frames[0] as Frame;
     const n = model.columns.length;
     const yOf = (v: number): number =>
-      model.kind === 'trajectory' ? f.top + f.height * (1 - (v + 0.5) / Math.max(model.looks.length, 1)) : f.top + f.height * (1 - v / 100);
+      model.kind === 'trajectory' ? f.top + f.height * (1 - (v + 0.5) / Math.max(model.looks.length, 1)) : yIn(f, v);
     const ends: { y: number; row: Row }[] = [];
     const drawn = model.rows.map((row, r) => {
       // Subjects at the same level would hide each other: spread them a little.
@@ -387,7 +404,7 @@ export class OnTrackTrendChart extends LitElement {
       const inset = n <= 1 ? 0 : 14;
       const step = n <= 1 ? f.width : (f.width - 2 * inset) / (n - 1);
       const stacks = row.cells.map((cell) => (cell.breakdown ? stackOf(cell.breakdown, model.looks) : new Map<string, readonly [number, number]>()));
-      const yOf = (v: number): number => f.top + f.height * (1 - v / 100);
+      const yOf = (v: number): number => yIn(f, v);
       // Runs of consecutive drawable columns: a suppressed or missing point breaks the area.
       const runs: number[][] = [];
       stacks.forEach((s, c) => {
