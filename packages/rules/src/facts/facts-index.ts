@@ -132,6 +132,7 @@ export class FactsIndex {
     const cells = this.pupils.length * S;
     const latest = (this.latest = new Int32Array(cells).fill(-1));
     const latestAt = new Float64Array(cells).fill(-Infinity);
+    const latestLevel = new Int16Array(cells);
     const classLast = (this.classLastRecorded = new Float64Array(classes.length * S).fill(-Infinity));
     const cutOff = endOfDay(date);
     const js = dataset.judgements;
@@ -153,6 +154,8 @@ export class FactsIndex {
       if (at >= (latestAt[cell] as number)) {
         latestAt[cell] = at;
         latest[cell] = k;
+        // The level now, while the judgement is at hand (no second visit to scattered judgements).
+        latestLevel[cell] = this.levelIndex.get(j.status) ?? UNKNOWN_LEVEL;
       }
       const cs = (this.pupilClass[lastP] as number) * S + s;
       if (at > (classLast[cs] as number)) classLast[cs] = at;
@@ -163,6 +166,8 @@ export class FactsIndex {
     const levelOf = (this.levelOf = new Int16Array(cells));
     const concernSubjects = (this.concernSubjects = new Int32Array(this.pupils.length));
     const defaultIdx = this.levelIndex.get(policy.defaultLevel) ?? UNKNOWN_LEVEL;
+    const live = this.live;
+    const concern = this.concern;
     for (let p = 0, cell = 0; p < this.pupils.length; p++) {
       let n = 0;
       for (let s = 0; s < S; s++, cell++) {
@@ -170,8 +175,8 @@ export class FactsIndex {
         let lv: number;
         if (k >= 0) {
           source[cell] = SOURCE_RECORDED;
-          lv = this.levelIndex.get((js[k] as Judgement).status) ?? UNKNOWN_LEVEL;
-        } else if (this.live) {
+          lv = latestLevel[cell] as number;
+        } else if (live) {
           source[cell] = SOURCE_DEFAULT;
           lv = defaultIdx;
         } else {
@@ -179,7 +184,7 @@ export class FactsIndex {
           lv = NO_LEVEL;
         }
         levelOf[cell] = lv;
-        if (lv >= 0 && this.concern[lv] === 1) n++;
+        if (lv >= 0 && concern[lv] === 1) n++;
       }
       concernSubjects[p] = n;
     }

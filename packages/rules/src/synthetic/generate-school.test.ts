@@ -4,7 +4,7 @@ import { parseDataset } from '../schema/parse.js';
 import { liveStatuses } from '../engine/live-status.js';
 import { summarize } from '../engine/summary.js';
 import { defaultPolicy } from '../policy/default-policy.js';
-import { generateSchool } from './generate-school.js';
+import { generateSchool, generateTrust } from './generate-school.js';
 
 describe('generateSchool', () => {
   it('gives the same school for the same seed', () => {
@@ -44,5 +44,42 @@ describe('generateSchool', () => {
     const aut1 = school.snapshots[0];
     assert.ok(aut1);
     assert.deepEqual(aut1.statuses, liveStatuses(school, defaultPolicy, aut1.takenOn));
+  });
+});
+
+describe('generateSchool phases', () => {
+  it('makes a secondary school of Years 7 to 13 with twelve subjects', () => {
+    const school = generateSchool({ seed: 2, pupils: 700, phase: 'secondary' });
+    assert.equal(school.subjects.length, 12);
+    assert.deepEqual([...new Set(school.pupils.map((p) => p.yearGroup))], ['Y7', 'Y8', 'Y9', 'Y10', 'Y11', 'Y12', 'Y13']);
+  });
+  it('makes an all-through school from nursery to Year 13', () => {
+    const years = new Set(generateSchool({ seed: 2, pupils: 300, phase: 'all-through' }).pupils.map((p) => p.yearGroup));
+    assert.equal(years.size, 15);
+  });
+});
+
+describe('generateTrust', () => {
+  const trust = generateTrust({ seed: 5, schools: 3, pupils: 900, phases: ['primary', 'secondary', 'all-through'] });
+  it('gives the same trust for the same seed', () => {
+    assert.deepEqual(generateTrust({ seed: 5, schools: 3, pupils: 900, phases: ['primary', 'secondary', 'all-through'] }), trust);
+  });
+  it('holds its schools, each pupil with a schoolId and ids unique across the trust', () => {
+    assert.equal(trust.schools!.length, 3);
+    assert.equal(trust.pupils.length, 900);
+    const schools = new Set(trust.schools!.map((s) => s.id));
+    assert.ok(trust.pupils.every((p) => p.schoolId !== undefined && schools.has(p.schoolId) && p.classId.startsWith(`${p.schoolId}-`)));
+    assert.equal(new Set(trust.pupils.map((p) => p.id)).size, 900);
+    assert.doesNotThrow(() => parseDataset(trust));
+  });
+  it('records a year: judgements all year, six snapshots, levels that change', () => {
+    assert.equal(trust.snapshots.length, 6);
+    const months = new Set(trust.judgements.map((j) => j.recordedAt.slice(0, 7)));
+    assert.ok(months.size >= 9, [...months].join());
+    const first = trust.snapshots[0]?.statuses ?? [];
+    const last = trust.snapshots[5]?.statuses ?? [];
+    const changed = first.filter((s, i) => s.status !== last[i]?.status).length;
+    assert.ok(changed / first.length > 0.03 && changed / first.length < 0.3, `${changed} of ${first.length} changed`);
+    assert.ok(trust.assessments.some((a) => a.kind === 'quiz') && trust.assessments.some((a) => a.kind === 'standardised'));
   });
 });
