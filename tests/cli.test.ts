@@ -43,6 +43,62 @@ function badInput(run: Run): string[] {
   return run.stderr.trimEnd().split('\n');
 }
 
+describe('ontrack evaluate', () => {
+  interface Result {
+    date: string;
+    statuses: { pupilId: string; subjectId: string; status: string | null; source: string }[];
+    interventions: { ruleId: string; pupilId?: string; subjectId?: string; classId?: string; notify: string[]; because: { fact: string; factValue: unknown }[] }[];
+    summary: { total: number; counts: Record<string, number>; percent: Record<string, number> };
+  }
+  const fired = (r: Result, ruleId: string): string[] =>
+    r.interventions.filter((i) => i.ruleId === ruleId).map((i) => [i.pupilId ?? i.classId, i.subjectId].filter((x) => x !== undefined).join(' '));
+
+  it('prints the EvaluationResult of the primary school, where every default rule fires', async () => {
+    const run = await ontrack('evaluate', primary, '--date', '2027-01-20');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const r = JSON.parse(run.stdout) as Result;
+    assert.deepEqual(Object.keys(r), ['date', 'statuses', 'interventions', 'summary']);
+    assert.equal(r.date, '2027-01-20');
+    assert.equal(r.statuses.length, 48);
+    assert.equal(r.summary.total, 48);
+    assert.deepEqual(Object.keys(r.summary.counts), ['below', 'on', 'above']);
+    assert.deepEqual(fired(r, 'below-persistent').sort(), ['p1 maths', 'p2 reading']);
+    assert.deepEqual(fired(r, 'below-multiple-subjects'), ['p2']);
+    assert.deepEqual(fired(r, 'below-send'), ['p3 writing']);
+    assert.deepEqual(fired(r, 'below-low-attendance'), ['p4 maths']);
+    assert.deepEqual(fired(r, 'above-challenge').sort(), ['p5 reading', 'p9 writing']);
+    assert.deepEqual(fired(r, 'sharp-decline'), ['p6 maths']);
+    assert.deepEqual(fired(r, 'evidence-mismatch'), ['p7 maths']);
+    assert.deepEqual(fired(r, 'class-unreviewed'), ['5M science']);
+    assert.deepEqual(fired(r, 'below-in-class').sort(), ['p1 maths', 'p2 maths', 'p2 reading', 'p2 writing', 'p3 writing', 'p4 maths', 'p6 maths']);
+    const decline = r.interventions.find((i) => i.ruleId === 'sharp-decline');
+    assert.deepEqual(decline?.because.map((b) => [b.fact, b.factValue]), [['rankChange', -2]]);
+  });
+  it('applies the trust policy: five levels, its own rule, a rule removed, a changed threshold', async () => {
+    const run = await ontrack('evaluate', trust, '--policy', trustPolicy, '--date', '2027-01-20');
+    assert.equal(run.code, 0, run.stderr);
+    const r = JSON.parse(run.stdout) as Result;
+    assert.deepEqual(Object.keys(r.summary.counts), ['well-below', 'below', 'on', 'above', 'well-above']);
+    assert.deepEqual(fired(r, 'pp-below-reading').sort(), ['h1 reading', 'h4 reading', 'w1 reading', 'w6 reading']);
+    assert.deepEqual(fired(r, 'above-challenge'), []);
+    // w6 (attendance 91) is below in reading: under the trust's 92 %, not the default 90 %.
+    assert.ok(fired(r, 'below-low-attendance').includes('w6 reading'));
+  });
+  it('evaluates as of today when no date is given', async () => {
+    const r = JSON.parse((await ontrack('evaluate', primary)).stdout) as Result;
+    assert.equal(r.date, new Date().toISOString().slice(0, 10));
+  });
+  it('rejects a bad date, a missing file argument and a broken policy', async () => {
+    assert.deepEqual(badInput(await ontrack('evaluate', primary, '--date', 'tomorrow')), ['ontrack evaluate --date: must be a real date written YYYY-MM-DD (got "tomorrow")']);
+    assert.deepEqual(badInput(await ontrack('evaluate')), ['ontrack evaluate: needs a DATA.json file; see ontrack evaluate --help']);
+    const policy = temp('p.json', JSON.stringify({ rules: [{ name: 'r', conditions: { any: [{ fact: 'status', operator: 'matches', value: 'x' }] }, event: { type: 'intervention', params: { action: 'a', notify: [], priority: 1 } } }] }));
+    assert.deepEqual(badInput(await ontrack('evaluate', primary, '--policy', policy)), [
+      `${policy} $.rules[0].conditions.any[0].operator: unknown operator "matches"; use one of equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive`,
+    ]);
+  });
+});
+
 describe('ontrack validate', () => {
   it('exits 0 on the primary school example', async () => {
     const run = await ontrack('validate', primary);
@@ -142,6 +198,15 @@ describe('ontrack schema', () => {
     const shipped = await import('node:fs/promises').then((fs) => fs.readFile(join(root, 'packages/rules/schema/dataset.schema.json'), 'utf8'));
     assert.deepEqual(JSON.parse(run.stdout), JSON.parse(shipped));
   });
+  it('ships both schemas as package exports', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    for (const name of ['dataset', 'policy']) {
+      const schema = require(`@ontrack/rules/schema/${name}.schema.json`) as { $id: string; $schema: string };
+      assert.equal(schema.$id, `https://ontrack.invalid/schema/${name}.schema.json`);
+      assert.match(schema.$schema, /2020-12/);
+    }
+  });
   it('prints both schemas without an argument', async () => {
     const run = await ontrack('schema');
     assert.deepEqual(Object.keys(JSON.parse(run.stdout) as object), ['dataset', 'policy']);
@@ -152,7 +217,7 @@ describe('ontrack schema', () => {
 });
 
 describe('ontrack help and commands', () => {
-  for (const command of ['validate', 'snapshot', 'schema']) {
+  for (const command of ['evaluate', 'validate', 'snapshot', 'schema']) {
     it(`prints help for ${command} on stdout and exits 0`, async () => {
       const run = await ontrack(command, '--help');
       assert.equal(run.code, 0);
@@ -166,7 +231,7 @@ describe('ontrack help and commands', () => {
     assert.match(run.stdout, /Commands:/);
   });
   it('exits 2 for no command or an unknown one, with nothing on stdout', async () => {
-    assert.deepEqual(badInput(await ontrack()), ['ontrack: needs a command (validate, snapshot, schema); see ontrack --help']);
+    assert.deepEqual(badInput(await ontrack()), ['ontrack: needs a command (evaluate, validate, snapshot, schema); see ontrack --help']);
     assert.deepEqual(badInput(await ontrack('frobnicate')), ['ontrack: unknown command "frobnicate"; see ontrack --help']);
   });
 });

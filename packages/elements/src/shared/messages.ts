@@ -364,6 +364,7 @@ function welsh(): Messages {
       onlyDefaults: 'Rhagosodiadau heb eu hadolygu yn unig',
       sort: 'Trefnu yn ôl',
       sortName: 'Enw',
+      sortNone: 'Fel y’u rhoddwyd',
       sortConcerns: 'Nifer y pryderon',
       sortSubject: (subject) => `Statws ${subject}`,
       compact: 'Cryno',

@@ -215,3 +215,33 @@ describe('gaps', () => {
     assert.throws(() => groupGap(statuses, dataset, policy, date, 'nope'), NotFoundError);
   });
 });
+
+describe('custom grade sets in cohorts', () => {
+  const five: TrackingPolicy = {
+    ...defaultPolicy,
+    suppressUnder: 0,
+    levels: [
+      { id: 'wb', label: 'Well below', rank: 0, concern: true },
+      { id: 'b', label: 'Below', rank: 1, concern: true },
+      { id: 'on', label: 'On', rank: 2 },
+      { id: 'a', label: 'Above', rank: 3, challenge: true },
+      { id: 'wa', label: 'Well above', rank: 4, challenge: true },
+    ],
+  };
+  const entries: StatusEntry[] = ['wb', 'b', 'b', 'on', 'on', 'on', 'a', 'wa'].map((status, i) => ({ pupilId: `p${String(i)}`, subjectId: 'maths', status, source: 'recorded' }));
+  it('counts every level of a five-level set in rank order', () => {
+    const b = breakdownFromStatuses(entries, dataset, five, date, { subjectId: 'maths' });
+    assert.deepEqual(Object.keys(b.counts ?? {}), ['wb', 'b', 'on', 'a', 'wa']);
+    assert.deepEqual(b.percent, { wb: 12.5, b: 25, on: 37.5, a: 12.5, wa: 12.5 });
+  });
+  it('measures the share at or above a middle level of a five-level set', () => {
+    const b = breakdownFromStatuses(entries, dataset, five, date, { subjectId: 'maths' });
+    assert.equal(shareAtOrAbove(b, 'on', five), 62.5);
+    assert.equal(shareAtOrAbove(b, 'b', five), 87.5);
+  });
+  it('works with a two-level set', () => {
+    const two: TrackingPolicy = { ...five, levels: [{ id: 'not-on', label: 'Not on track', rank: 0, concern: true }, { id: 'on', label: 'On track', rank: 1 }] };
+    const b = breakdownFromStatuses(entries.map((e, i) => ({ ...e, status: i < 3 ? 'not-on' : 'on' })), dataset, two, date, {});
+    assert.deepEqual(b.counts, { 'not-on': 3, on: 5 });
+  });
+});

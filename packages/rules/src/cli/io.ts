@@ -34,6 +34,14 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   }
 }
 
+/** The one data file a command takes, or a usage error. */
+export function oneDataFile(command: string, positionals: readonly string[]): string {
+  const [file, ...extra] = positionals;
+  if (file === undefined) usage(command, `needs a DATA.json file; see ontrack ${command} --help`);
+  if (extra.length > 0) usage(command, `takes one data file (got ${String(positionals.length)})`);
+  return file;
+}
+
 /** Checks a `--date` value: a real calendar date written YYYY-MM-DD. */
 export function checkDate(command: string, value: string | undefined, io: CliIo): string {
   if (value === undefined) return io.today();

@@ -1,4 +1,5 @@
 import { formatPath, OnTrackError, ValidationError } from '../errors.js';
+import { EVALUATE_HELP, evaluateCommand } from './evaluate.js';
 import { type CliIo, ManyValidationErrors } from './io.js';
 import { SCHEMA_HELP, schemaCommand } from './schema.js';
 import { SNAPSHOT_HELP, snapshotCommand } from './snapshot.js';
@@ -8,6 +9,8 @@ import { VALIDATE_HELP, validateCommand } from './validate.js';
 export const USAGE = `Usage: ontrack <command> [options]
 
 Commands:
+  evaluate DATA.json [--policy POLICY.json] [--date YYYY-MM-DD]
+      print the EvaluationResult (statuses, interventions, summary) as JSON
   validate DATA.json [--policy POLICY.json]
       check a data file (and a policy); exit 0 when valid
   snapshot DATA.json --half-term ID [--date YYYY-MM-DD] [--policy POLICY.json]
@@ -21,6 +24,7 @@ Run ontrack <command> --help for a command's options.`;
 type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Record<string, { readonly run: Command; readonly help: string }> = {
+  evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
   snapshot: { run: snapshotCommand, help: SNAPSHOT_HELP },
   schema: { run: schemaCommand, help: SCHEMA_HELP },
@@ -51,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (name === undefined) {
-    io.err('ontrack: needs a command (validate, snapshot, schema); see ontrack --help');
+    io.err('ontrack: needs a command (evaluate, validate, snapshot, schema); see ontrack --help');
     return 2;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { takeSnapshot } from '../snapshot/take-snapshot.js';
-import { type CliIo, checkDate, parseCommandArgs, printJson, usage } from './io.js';
+import { type CliIo, checkDate, oneDataFile, parseCommandArgs, printJson, usage } from './io.js';
 import { loadInputs } from './load.js';
 
 /** `ontrack snapshot --help`. */
@@ -29,9 +29,7 @@ export async function snapshotCommand(args: readonly string[], io: CliIo): Promi
     io.out(`${SNAPSHOT_HELP}\n`);
     return 0;
   }
-  const [file, ...extra] = positionals;
-  if (file === undefined) usage('snapshot', 'needs a DATA.json file; see ontrack snapshot --help');
-  if (extra.length > 0) usage('snapshot', `takes one data file (got ${String(positionals.length)})`);
+  const file = oneDataFile('snapshot', positionals);
   const halfTermId = values['half-term'];
   if (halfTermId === undefined || halfTermId === '') usage('snapshot', 'needs --half-term ID', '--half-term');
   const date = checkDate('snapshot', values.date, io);

@@ -223,7 +223,7 @@ describe('resolvePolicy rejections', () => {
         '$.rules[0].conditions.all[0].fact: unknown fact "weeksSinceRecorded" for a pupil-subject rule',
         '$.rules[1].conditions.all[0].fact: unknown fact "status" for a class-subject rule',
         '$.rules[2].conditions.all[0].fact: unknown fact "rank" for a pupil rule',
-        '$.rules[2].conditions.all[0].operator: unknown operator "regex"; use one of equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain',
+        '$.rules[2].conditions.all[0].operator: unknown operator "regex"; use one of equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive',
         '$.rules[3].conditions.all[0].value.fact: unknown fact "live" for a pupil-subject rule',
       ],
     );
@@ -232,11 +232,25 @@ describe('resolvePolicy rejections', () => {
     const p = resolvePolicy({ rules: [rule('young-carer', [{ fact: 'youngCarer', operator: 'equal', value: true }], 'pupil')] });
     assert.ok(findRule(p, 'young-carer'));
   });
-  it('accepts an operator the host registered', () => {
+  it('refuses in and notIn over anything but a list', () => {
+    assert.deepEqual(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'notIn', value: 'below' }])] }), ['$.rules[0].conditions.all[0].value: notIn needs a list of values, e.g. ["below"]']);
+    assert.deepEqual(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'in', value: { fact: 'rank' } }])] }), ['$.rules[0].conditions.all[0].value: in needs a list of values, e.g. ["below"]']);
+  });
+  it('allows in over an open attribute, which may hold a list', () => {
+    assert.ok(findRule(resolvePolicy({ rules: [rule('ok', [{ fact: 'status', operator: 'in', value: { fact: 'watchLevels' } }])] }), 'ok'));
+  });
+  it('refuses decorated operators, which evaluate does not run in a policy', () => {
+    assert.match(rejects({ rules: [rule('bad', [{ fact: 'status', operator: 'not:equal', value: 'below' }])] })[0] ?? '', /unknown operator "not:equal"/);
+  });
+  it('accepts an operator the host allows for its own compileRules use', () => {
     const r = rule('near', [{ fact: 'attendance', operator: 'near', value: 90 }]);
     assert.ok(findRule(resolvePolicy({ rules: [r] }, 'p', { operators: ['near'] }), 'near'));
   });
-  it('refuses path expressions, shared conditions and a leaf at the top', () => {
+  it('accepts a path in the safe subset', () => {
+    const r = rule('deep-attr', [{ fact: 'support', operator: 'equal', value: true, path: '$.reading["phonics"]' }]);
+    assert.ok(findRule(resolvePolicy({ rules: [r] }), 'deep-attr'));
+  });
+  it('refuses script-capable paths, shared conditions and a leaf at the top', () => {
     assert.deepEqual(
       rejects({
         rules: [
@@ -246,7 +260,7 @@ describe('resolvePolicy rejections', () => {
         ],
       }),
       [
-        '$.rules[0].conditions.all[0].path: path expressions are not allowed in policy rules',
+        '$.rules[0].conditions.all[0].path: path is not understood at "..[?(@.constructor.c" (only $.name, [index] and ["name"] are understood; no filters, wildcards or script)',
         '$.rules[1].conditions.condition: shared condition references are not supported in a policy',
         '$.rules[2].conditions: the top of conditions must be all, any or not',
       ],

@@ -1,27 +1,27 @@
 import type { Issue, JsonPath } from '../errors.js';
-import { attributeFact, isKnownFact, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
+import { BUILT_IN_OPERATOR_NAMES } from '../compile/operators.js';
+import { parseSafePath } from '../compile/safe-path.js';
+import { attributeFact, factDefinition, isKnownFact, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
 import type { RuleJson, TrackingPolicy } from '../schema/policy.js';
 
-/** json-rules-engine's built-in operators: the only ones a policy file may name. */
-export const RULE_OPERATORS: readonly string[] = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-];
+/**
+ * json-rules-engine's built-in operators (the engine's own list): the only ones
+ * `evaluate` runs in a policy (decorated forms such as `not:equal` and custom
+ * operators need json-rules-engine itself and are refused; use `not`, `notIn`,
+ * `doesNotContain` instead).
+ */
+export const RULE_OPERATORS: readonly string[] = BUILT_IN_OPERATOR_NAMES;
 
 /** Limits that keep hostile rule JSON from exhausting the engine. */
 export const RULE_LIMITS = { depth: 16, conditions: 256 } as const;
 
 /** Options for checking rules. */
 export interface RuleCheckOptions {
-  /** Extra operator names the host registered (custom json-rules-engine operators). */
+  /**
+   * Extra operator names to allow, for hosts that run rules through
+   * `compileRules` with their own operators; `evaluate` itself runs only the
+   * built-in ones.
+   */
   readonly operators?: Iterable<string>;
 }
 
@@ -46,14 +46,14 @@ export function factAllowed(scope: RuleScope, fact: string): boolean {
  * The problems of one rule's JSON (at `path`): its event must be an
  * `intervention` with `action`, `notify`, `priority` and a known `scope`; its
  * conditions a tree of `all` / `any` / `not` over known facts and operators,
- * no `path` expressions, no shared-condition references, within size limits.
+ * `path` only in the safe subset (`$.name`, `[index]`, `["name"]`), no shared-condition references, within size limits.
  */
 export function ruleIssues(rule: RuleJson, path: JsonPath, options: RuleCheckOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const add = (p: JsonPath, code: string, message: string): void => {
     issues.push({ path: p, code, message });
   };
-  const operators = new Set([...RULE_OPERATORS, ...(options.operators ?? [])]);
+  const extraOperators = new Set(options.operators ?? []);
 
   let scope: RuleScope = 'pupil-subject';
   const event = rule.event;
@@ -82,6 +82,11 @@ export function ruleIssues(rule: RuleJson, path: JsonPath, options: RuleCheckOpt
   const checkFact = (p: JsonPath, fact: unknown): void => {
     if (typeof fact !== 'string' || fact === '') add(p, 'invalid-rule', 'needs a fact name');
     else if (!factAllowed(scope, fact)) add(p, 'unknown-fact', `unknown fact "${fact}" for a ${scope} rule`);
+  };
+  // Only the engine's safe subset ($.name, [index], ["name"]); never a JSONPath filter or script.
+  const checkPath = (p: JsonPath, value: unknown): void => {
+    const parsed = parseSafePath(value);
+    if (!parsed.ok) add(p, 'unsafe-path', parsed.message);
   };
   const walk = (node: unknown, p: JsonPath, depth: number): void => {
     if (depth > RULE_LIMITS.depth) {
@@ -124,18 +129,25 @@ export function ruleIssues(rule: RuleJson, path: JsonPath, options: RuleCheckOpt
     }
     checkFact([...p, 'fact'], own(node, 'fact'));
     const operator = own(node, 'operator');
-    if (typeof operator !== 'string' || !operators.has(operator)) {
-      add([...p, 'operator'], 'unknown-operator', `unknown operator ${show(operator)}; use one of ${[...operators].join(', ')}`);
+    if (typeof operator !== 'string' || !(RULE_OPERATORS.includes(operator) || extraOperators.has(operator))) {
+      add([...p, 'operator'], 'unknown-operator', `unknown operator ${show(operator)}; use one of ${[...RULE_OPERATORS, ...extraOperators].join(', ')}`);
     }
     if (!Object.hasOwn(node, 'value')) add([...p, 'value'], 'invalid-rule', 'needs a value to compare with');
     else {
       const value = node.value;
+      const isFactRef = isObj(value) && Object.hasOwn(value, 'fact');
+      // json-rules-engine calls value.indexOf for these: anything but a list throws at run time.
+      // A catalogued fact is never a list; only an open attribute might be one.
+      const listFact = isFactRef && typeof value.fact === 'string' && factDefinition(value.fact) === undefined;
+      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value) && !listFact) {
+        add([...p, 'value'], 'invalid-rule', `${operator} needs a list of values, e.g. ["below"]`);
+      }
       if (isObj(value) && Object.hasOwn(value, 'fact')) {
         checkFact([...p, 'value', 'fact'], value.fact);
-        if (Object.hasOwn(value, 'path')) add([...p, 'value', 'path'], 'unsafe-path', 'path expressions are not allowed in policy rules');
+        if (Object.hasOwn(value, 'path')) checkPath([...p, 'value', 'path'], value.path);
       }
     }
-    if (Object.hasOwn(node, 'path')) add([...p, 'path'], 'unsafe-path', 'path expressions are not allowed in policy rules');
+    if (Object.hasOwn(node, 'path')) checkPath([...p, 'path'], node.path);
   };
   if (rule.conditions === undefined) add([...path, 'conditions'], 'invalid-rule', 'needs conditions');
   else walk(rule.conditions, [...path, 'conditions'], 0);
