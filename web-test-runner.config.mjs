@@ -7,7 +7,7 @@ import { findChrome } from './scripts/find-chrome.mjs';
 const require = createRequire(import.meta.url);
 
 /**
- * Serves CommonJS packages (json-rules-engine) as ESM bundles; the rollup
+ * Serves CommonJS packages (json-rules-engine, papaparse) as ESM bundles; the rollup
  * commonjs plugin loses their named exports under @web/dev-server.
  */
 function cjsToEsm(ids) {
@@ -37,7 +37,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [cjsToEsm(['json-rules-engine']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [cjsToEsm(['json-rules-engine', 'papaparse']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -141,6 +141,13 @@ describe('the reference server: who may see what', () => {
     assert.match(await response.text(), /Wrong user name or password/);
   });
 
+  it('stops answering sign-ins for a user name after ten wrong passwords', async () => {
+    const attempt = (password: string): Promise<Response> =>
+      fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'trust', password }) });
+    for (let i = 0; i < 10; i++) assert.equal((await attempt(`guess ${String(i)}`)).status, 401);
+    assert.equal((await attempt('correct horse battery staple')).status, 429);
+  });
+
   it('refuses a body over the size limit and a batch over the item limit', async () => {
     const huge = JSON.stringify({ pupilId: mine.id, subjectId: 'maths', status: 'below', recordedBy: 'x', note: 'x'.repeat(2 * 1024 * 1024) });
     assert.equal((await api(leader, '/judgements', { method: 'POST', body: huge })).status, 413);

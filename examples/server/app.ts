@@ -3,8 +3,8 @@ import cookie from '@fastify/cookie';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  ConflictError, defaultPolicy, idSchema, isoDateSchema, liveStatuses, NotFoundError, OnTrackError, PermissionError, parseWith, summarize,
-  todayUtc, ValidationError, yearGroupSchema, type JudgementInput, type Scope, type StorePolicy,
+  ConflictError, defaultPolicy, evaluate, idSchema, isoDateSchema, NotFoundError, OnTrackError, PermissionError, parseWith,
+  todayUtc, ValidationError, yearGroupSchema, type JudgementInput, type Scope, type TrackingPolicy,
 } from '../../packages/rules/src/index.js';
 import { canSee, signIn, signOut, SESSION_MS, type User, userForToken } from './auth.js';
 import type { Db } from './db.js';
@@ -14,6 +14,9 @@ import { createStore, type Store, type StoreEvent } from './store.js';
 export const SESSION_COOKIE = 'ontrack_session';
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 1024 * 1024;
+/** Failed sign-ins allowed per user name within `FAILURE_WINDOW_MS`. */
+export const MAX_FAILURES = 10;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 /** Most judgements in one bulk write. */
 export const MAX_BATCH = 2000;
 
@@ -26,7 +29,8 @@ export interface StaticFile {
 /** Options for `buildServer`. */
 export interface ServerOptions {
   readonly db: Db;
-  readonly policy?: StorePolicy;
+  /** The trust's policy: levels, snapshots and the rules run by `/api/evaluation` (the default policy when absent). */
+  readonly policy?: TrackingPolicy;
   readonly now?: () => Date;
   /** Static files by URL path (`/`, `/main.js`, …), served with the same strict headers as the API. */
   readonly files?: ReadonlyMap<string, StaticFile>;
@@ -126,10 +130,23 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; sto
   });
 
   // Sign in and out.
+  // Failed sign-ins per user name: after MAX_FAILURES within FAILURE_WINDOW_MS, refuse for the rest of the window.
+  const failures = new Map<string, number[]>();
   app.post('/api/session', async (request, reply) => {
     const body = parseWith(signInBody, request.body, 'sign-in');
+    const now = Date.now();
+    const recent = (failures.get(body.username) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
+    if (recent.length >= MAX_FAILURES) {
+      return reply.code(429).header('Retry-After', String(Math.ceil(FAILURE_WINDOW_MS / 1000))).send({ error: { code: 'too-many-attempts', message: 'Too many failed sign-ins; try again later' } });
+    }
     const session = signIn(options.db, body.username, body.password);
-    if (!session) return reply.code(401).send({ error: { code: 'unauthenticated', message: 'Wrong user name or password' } });
+    if (!session) {
+      failures.set(body.username, [...recent, now]);
+      // Bounded: guessing at many made-up names must not grow memory without end.
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value ?? '');
+      return reply.code(401).send({ error: { code: 'unauthenticated', message: 'Wrong user name or password' } });
+    }
+    failures.delete(body.username);
     void reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true, sameSite: 'strict', secure: options.secureCookie ?? false, path: '/', maxAge: SESSION_MS / 1000,
     });
@@ -169,13 +186,11 @@ export function buildServer(options: ServerOptions): { app: FastifyInstance; sto
     const body = parseWith(snapshotBody, request.body, 'snapshot');
     return reply.code(201).send({ snapshot: store.snapshot(userOf(request), body.halfTermId, body.date) });
   });
-  // The rules run server-side: live statuses and their summary for what the user may see.
+  // The rules run server-side: live statuses, interventions and the summary, over what the user may see.
   app.get('/api/evaluation', (request, reply) => {
     const { date } = parseWith(dateQuery, request.query, 'query');
     const asOf = date ?? todayUtc(options.now?.());
-    const data = store.load(userOf(request), {});
-    const statuses = liveStatuses(data, { ...defaultPolicy, ...policy }, asOf);
-    void reply.send({ date: asOf, statuses, interventions: [], summary: summarize(statuses, policy) });
+    void reply.send(evaluate(store.load(userOf(request), {}), policy, { date: asOf }));
   });
 
   // Live updates over Server-Sent Events, filtered by what each user may see.

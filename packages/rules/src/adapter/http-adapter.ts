@@ -167,6 +167,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       if (typeof id === 'string') {
         if (told.has(id)) return;
         told.add(id);
+        // Remember the recent ones only: an echo arrives within moments of the write.
+        if (told.size > 10_000) told.delete(told.values().next().value ?? '');
       }
     }
     for (const listener of [...listeners]) listener(change);
