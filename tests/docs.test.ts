@@ -77,7 +77,7 @@ async function loadPage(dir: string): Promise<{ rows: number; parts: string[]; p
     const seen = await page.evaluate(() => {
       const root = document.querySelector('ontrack-status-grid')?.shadowRoot;
       return {
-        rows: root?.querySelectorAll('[role="row"]').length ?? 0,
+        rows: Number(root?.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0),
         parts: [...(root?.querySelectorAll('[role="gridcell"]') ?? [])].map((c) => c.getAttribute('part') ?? ''),
       };
     });

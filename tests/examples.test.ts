@@ -43,10 +43,11 @@ async function openWatched(browser: Browser, url: string): Promise<{ page: Page;
   return { page, problems };
 }
 
-/** Waits for the first grid to render its rows and counts them (header included). */
+/** Waits for the first grid to render its rows and says how many it has (header and summary included). */
 async function gridRows(page: Page): Promise<number> {
   await page.waitForFunction(() => (document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="rowheader"]').length ?? 0) > 0);
-  return page.evaluate(() => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0);
+  // Rows are virtualised: the grid says how many there are.
+  return page.evaluate(() => Number(document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0));
 }
 
 /**
