@@ -37,7 +37,8 @@ function sizeBundle(name, input, external = []) {
   return {
     input,
     external,
-    output: { file: `.cache/size/${name}.js`, format: 'es' },
+    // One file per entry even where the code imports lazily (the size of everything it can load).
+    output: { file: `.cache/size/${name}.js`, format: 'es', inlineDynamicImports: true },
     onwarn: quiet,
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] }),
