@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +8,8 @@ import type { Browser } from 'puppeteer-core';
 import { launchChromium } from './browser.js';
 // @ts-expect-error -- the demo server is plain JavaScript so `npm start` needs no build.
 import { startDemo } from '../examples/demo/serve.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Demo {
   server: { close(): Promise<void> };
@@ -38,7 +41,7 @@ describe('the leader’s dashboard (npm start)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows gauges per group, the trend and the grid; one filter narrows all three; Space opens why a pupil is flagged', async () => {
+  it('shows gauges per group, the trend and the grid; one filter narrows all three; Space opens why a pupil is flagged; axe finds nothing', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
@@ -93,6 +96,16 @@ describe('the leader’s dashboard (npm start)', () => {
     await page.keyboard.press('Space');
     const why = await page.waitForFunction(() => document.querySelector('ontrack-status-grid')?.shadowRoot?.querySelector('[part~="popover"]')?.textContent ?? '');
     assert.match(await why.jsonValue(), /\S/);
+    await page.keyboard.press('Escape');
+
+    // The whole dashboard, signed in and drawn, passes axe (WCAG 2.2 AA rules).
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id} (${String(v.nodes.length)})`);
+    });
+    assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
   });
 });
