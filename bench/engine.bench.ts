@@ -127,7 +127,7 @@ export async function run(): Promise<Comparison[]> {
       ours: ours.wall,
       peer: peer.ms,
       note:
-        `ours: median wall time; CPU ${ours.cpu.toFixed(0)} ms on one thread plus GC; heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
+        `ours: median wall time; process CPU ${ours.cpu.toFixed(0)} ms (all threads, GC included); heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
         (peer.sampled
           ? `peer: ${fmt(peer.runs)} evenly spread pupil × subject runs timed and extrapolated to all ${fmt(cells)} cells (pupil and class runs not counted)`
           : `peer: every run, same ${fmt(peer.interventions)} interventions`),

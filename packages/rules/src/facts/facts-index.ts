@@ -239,17 +239,38 @@ export class FactsIndex {
     const snap = this.snapshots[n] as Snapshot;
     const S = this.subjectCount;
     const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
+    const statuses = snap.statuses;
+    const levelIds = this.levels.map((l) => l.id);
     let lastPupil = '';
     let lastP = -1;
-    for (const e of snap.statuses) {
-      if (e.pupilId !== lastPupil) {
-        lastPupil = e.pupilId;
-        lastP = this.pupilIndex.get(e.pupilId) ?? -1;
+    for (let k = 0; k < statuses.length; k++) {
+      const e = statuses[k] as Snapshot['statuses'][number];
+      let cell: number;
+      // Snapshots are usually frozen in our own cell order: check the position before hashing ids.
+      const p = Math.floor(k / S);
+      if (k < out.length && e.subjectId === this.subjects[k - p * S] && e.pupilId === (this.pupils[p] as Pupil).id) {
+        cell = k;
+      } else {
+        if (e.pupilId !== lastPupil) {
+          lastPupil = e.pupilId;
+          lastP = this.pupilIndex.get(e.pupilId) ?? -1;
+        }
+        const s = this.subjectIndex.get(e.subjectId);
+        if (lastP < 0 || s === undefined) continue;
+        cell = lastP * S + s;
       }
-      if (lastP < 0) continue;
-      const s = this.subjectIndex.get(e.subjectId);
-      if (s === undefined) continue;
-      out[lastP * S + s] = e.status === null ? NO_LEVEL : (this.levelIndex.get(e.status) ?? UNKNOWN_LEVEL);
+      const status = e.status;
+      let lv = NO_LEVEL;
+      if (status !== null) {
+        lv = UNKNOWN_LEVEL;
+        for (let i = 0; i < levelIds.length; i++) {
+          if (levelIds[i] === status) {
+            lv = i;
+            break;
+          }
+        }
+      }
+      out[cell] = lv;
     }
     this.snapshotLevels[n] = out;
     return out;
