@@ -15,8 +15,8 @@ const lowerDecorators: Plugin = {
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   core: { disableTelemetry: true },
   viteFinal(viteConfig) {
     viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', 'module', 'browser', 'development|production'] };

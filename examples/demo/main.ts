@@ -1,4 +1,4 @@
-import { createHttpAdapter, createOfflineQueue, indexedDbQueueStorage, memoryQueueStorage, todayUtc, type PendingEdit } from '@ontrack/rules';
+import { createHttpAdapter, createOfflineQueue, evaluate, indexedDbQueueStorage, memoryQueueStorage, todayUtc, type CohortFilter, type PendingEdit, type Target } from '@ontrack/rules';
 import '@ontrack/elements';
 
 // The host page: it signs the user in (the session cookie is HttpOnly, so the
@@ -47,6 +47,7 @@ function start(user: Me): void {
     if (pendingNote) pendingNote.textContent = describePending(edits);
   });
   provider.adapter = queue;
+  showDashboard();
 }
 
 form?.addEventListener('submit', (event) => {
@@ -78,3 +79,52 @@ void me().then((user) => {
   if (user) start(user);
   else if (form) form.hidden = false;
 });
+
+// ── The leader's dashboard (embed) ─────────────────────────────────────────
+// Gauges per group, the trend and the grid all read the provider's data; the
+// page's two filters narrow every one of them at once.
+
+const TARGET: Target = { label: 'Trust target', atOrAbove: 'on', percent: 85 };
+
+function showDashboard(): void {
+  const dashboard = document.querySelector<HTMLElement>('#dashboard');
+  if (!provider || !dashboard) return;
+  // The engine behind the grid's interventions and its why-popover.
+  provider.evaluator = evaluate;
+  dashboard.hidden = false;
+  for (const gauge of document.querySelectorAll('ontrack-cohort-gauge')) gauge.target = TARGET;
+  const trend = document.querySelector('ontrack-trend-chart');
+  if (trend) trend.target = TARGET;
+  provider.addEventListener('ontrack-load', () => {
+    void fillFilters();
+  });
+  document.querySelector('#filters')?.addEventListener('change', applyFilters);
+}
+
+/** Offers the classes and subjects of the data the provider loaded. */
+async function fillFilters(): Promise<void> {
+  const data = await provider?.adapter?.load(provider.scope);
+  if (!data) return;
+  const fill = (select: HTMLSelectElement | null, options: readonly (readonly [string, string])[]): void => {
+    if (!select || select.options.length > 1) return;
+    for (const [value, label] of options) select.add(new Option(label, value));
+  };
+  fill(document.querySelector<HTMLSelectElement>('#filter-class'), [...new Set(data.pupils.map((p) => p.classId))].sort().map((c) => [c, `Class ${c}`] as const));
+  fill(document.querySelector<HTMLSelectElement>('#filter-subject'), data.subjects.map((s) => [s.id, s.name] as const));
+}
+
+/** Narrows the gauges, the trend and the grid to the chosen class and subject. */
+function applyFilters(): void {
+  const classId = document.querySelector<HTMLSelectElement>('#filter-class')?.value ?? '';
+  const subjectId = document.querySelector<HTMLSelectElement>('#filter-subject')?.value ?? '';
+  const filter: CohortFilter = { ...(classId ? { classId } : {}), ...(subjectId ? { subjectId } : {}) };
+  for (const gauge of document.querySelectorAll('ontrack-cohort-gauge')) gauge.filter = filter;
+  const trend = document.querySelector('ontrack-trend-chart');
+  if (trend) trend.filter = filter;
+  const grid = document.querySelector('ontrack-status-grid');
+  if (grid) {
+    grid.classId = classId;
+    // A chosen subject puts its weakest pupils first.
+    grid.sort = subjectId ? `subject:${subjectId}` : 'name';
+  }
+}

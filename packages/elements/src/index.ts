@@ -25,7 +25,11 @@ export type { GridModel, GridRow, GridFilter, GridSort } from './status-grid/gri
 export { describeBecause } from './status-grid/grid-because.js';
 export { emit } from './shared/emit.js';
 export type { Evaluator } from './provider/provider.js';
+
 // charts
 export { OnTrackCohortGauge } from './cohort-gauge/cohort-gauge.js';
 export { OnTrackTrendChart } from './trend-chart/trend-chart.js';
 export type { TrendKind } from './trend-chart/trend-model.js';
+
+// ── embed ──
+export { cy } from './shared/messages.js';

@@ -1,0 +1,2 @@
+/** Vite bundles CSS imported by the Storybook preview. */
+declare module '*.css';
