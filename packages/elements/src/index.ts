@@ -29,3 +29,5 @@ export type { Evaluator } from './provider/provider.js';
 export { OnTrackCohortGauge } from './cohort-gauge/cohort-gauge.js';
 export { OnTrackTrendChart } from './trend-chart/trend-chart.js';
 export type { TrendKind } from './trend-chart/trend-model.js';
+// perf-grid: per-element words, so each element's bundle holds only its own.
+export { sectionWords, gridLocales, gaugeLocales, trendLocales } from './shared/messages.js';

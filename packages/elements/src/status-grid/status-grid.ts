@@ -9,7 +9,7 @@ import {
 import { DataController } from '../shared/data-controller.js';
 import { emit } from '../shared/emit.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
-import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
+import { gridLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
@@ -316,7 +316,7 @@ export class OnTrackStatusGrid extends LitElement {
     const key = [this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages];
     if (!this.wordsMemo || key.some((v, i) => v !== this.wordsKey[i])) {
       this.wordsKey = key;
-      this.wordsMemo = resolveMessages(key[0] as string | undefined, this.messages).grid;
+      this.wordsMemo = sectionWords(gridLocales, key[0] as string | undefined, this.messages?.grid);
       this.epoch++;
     }
     return this.wordsMemo;
