@@ -335,8 +335,10 @@ export class OnTrackStatusGrid extends LitElement {
     const top = scroller ? scroller.scrollTop : 0;
     const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : GUESS_PX;
     const n = this.view.length;
-    this.first = Math.max(0, Math.min(Math.floor(top / this.rowPx) - OVERSCAN, Math.max(0, n - 1)));
-    this.count = Math.min(n - this.first, Math.ceil(height / this.rowPx) + 2 * OVERSCAN);
+    const firstSeen = Math.floor(top / this.rowPx);
+    this.first = Math.max(0, Math.min(firstSeen - OVERSCAN, Math.max(0, n - 1)));
+    // OVERSCAN rows each side of the rows in view; at the top there are none above, so none are drawn for them.
+    this.count = Math.min(n - this.first, Math.max(0, firstSeen - this.first) + Math.ceil(height / this.rowPx) + OVERSCAN);
   }
 
   private readonly onScroll = (): void => {
