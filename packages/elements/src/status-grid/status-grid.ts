@@ -993,6 +993,12 @@ export class OnTrackStatusGrid extends LitElement {
     if (vetoed) this.announce(t.vetoed(vetoed.row.name, this.subjectName(vetoed.ci)));
     else if (refused > 0 && undo.length === 0) this.announce(this.readonly ? t.readOnly : t.notEditable);
     this.statusesChanged(undo);
+    if (undo.every((item) => item.local !== undefined)) {
+      // Standalone edits are stored already: announce them in the same update as the cells (one render, not two).
+      const results = undo.map(() => true);
+      this.announceStored(undo, to, results);
+      return Promise.resolve(results);
+    }
     return this.announceSaved(undo, to, writes);
   }
 
@@ -1006,13 +1012,18 @@ export class OnTrackStatusGrid extends LitElement {
 
   private async announceSaved(items: readonly UndoItem[], to: string, writes: readonly Promise<boolean>[]): Promise<boolean[]> {
     const results = await Promise.all(writes);
+    this.announceStored(items, to, results);
+    return results;
+  }
+
+  /** Announces what the writes stored (nothing when none did). */
+  private announceStored(items: readonly UndoItem[], to: string, results: readonly boolean[]): void {
     const t = this.words();
     const saved = results.filter(Boolean).length;
     const first = items[0];
-    if (saved === 0 || !first) return results;
+    if (saved === 0 || !first) return;
     if (items.length === 1) this.announce(t.saved(first.row.name, this.subjectName(first.ci), this.levelName(to)));
     else if (saved === items.length) this.announce(t.savedMany(saved, this.levelName(to)));
-    return results;
   }
 
   private subjectName(ci: number): string {
