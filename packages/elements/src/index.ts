@@ -33,3 +33,5 @@ export type { TrendKind } from './trend-chart/trend-model.js';
 
 // ── embed ──
 export { cy } from './shared/messages.js';
+// perf-grid: per-element words, so each element's bundle holds only its own.
+export { sectionWords, gridLocales, gaugeLocales, trendLocales } from './shared/messages.js';

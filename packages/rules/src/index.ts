@@ -105,3 +105,6 @@ export { importCsv } from './adapter/csv-import.js';
 export type { CsvKind, CsvMapping, CsvImportOptions, CsvProgress, CsvImport, CsvRecords } from './adapter/csv-import.js';
 export { toCsv, safeCell, statusesToCsv, breakdownsToCsv } from './adapter/csv-export.js';
 export type { CsvCell } from './adapter/csv-export.js';
+
+// perf-grid
+export { defaultDisplayPolicy } from './policy/default-levels.js';

@@ -8,7 +8,7 @@ import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePa
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
-import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
+import { gaugeLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { cohortGaugeStyles } from './cohort-gauge.styles.js';
 
@@ -105,7 +105,7 @@ export class OnTrackCohortGauge extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = resolveMessages(langOf(this), this.messages).gauge;
+    const t = sectionWords(gaugeLocales, langOf(this), this.messages?.gauge);
     const given = this.breakdown;
     const status = given ? 'ready' : this.ctl.status;
     const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computed.error), t, () => {

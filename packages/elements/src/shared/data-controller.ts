@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  defaultPolicy, todayUtc, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
+  defaultDisplayPolicy, todayUtc, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from './contexts.js';
@@ -45,8 +45,13 @@ export class DataController implements ReactiveController {
     return this.host.data ?? this.provided?.dataset;
   }
 
+  /**
+   * The policy: the property, else the provider's, else the default policy's
+   * levels, groups and numbers (`defaultDisplayPolicy`: components show statuses
+   * and never run rules, so the default rules stay out of their bundles).
+   */
   get policy(): TrackingPolicy {
-    return this.host.policy ?? this.provided?.policy ?? defaultPolicy;
+    return this.host.policy ?? this.provided?.policy ?? defaultDisplayPolicy;
   }
 
   get date(): string {

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { generateSchool } from '@ontrack/rules';
 import '../index.js';
-import { cy, en, locales, resolveMessages, type Messages } from './messages.js';
+import { cy, en, gaugeLocales, gridLocales, locales, resolveMessages, sectionWords, trendLocales, type Messages } from './messages.js';
 
 /** Every message key, as `section.key`, with the kind of value (string or function). */
 function shape(m: Messages): string[] {
@@ -44,5 +44,24 @@ describe('messages', () => {
     const grid = el.querySelector('ontrack-status-grid');
     await grid?.updateComplete;
     expect(grid?.shadowRoot?.querySelector('[role="columnheader"]')?.textContent.trim()).to.equal('Disgybl');
+  });
+});
+
+describe('sectionWords', () => {
+  it('gives each section of resolveMessages for a language tag, English when unknown', () => {
+    for (const lang of [undefined, 'en', 'en-GB', 'cy-GB', 'xx']) {
+      expect(sectionWords(gridLocales, lang)).to.equal(resolveMessages(lang).grid);
+      expect(sectionWords(gaugeLocales, lang)).to.equal(resolveMessages(lang).gauge);
+      expect(sectionWords(trendLocales, lang)).to.equal(resolveMessages(lang).trend);
+    }
+    expect(sectionWords(gridLocales, 'en')).to.equal(en.grid);
+  });
+
+  it('applies a host override of the section and keeps every other word', () => {
+    const words = sectionWords(gridLocales, 'en', { pupil: 'Learner' });
+    expect(words.pupil).to.equal('Learner');
+    expect(words.retry).to.equal(en.grid.retry);
+    expect(words).to.deep.equal(resolveMessages('en', { grid: { pupil: 'Learner' } }).grid);
+    expect(en.grid.pupil).to.equal('Pupil');
   });
 });

@@ -216,6 +216,18 @@ describe('ontrack-status-grid', () => {
     expect(live(el)).to.contain('Saved');
   });
 
+  it('standalone, shows the new level and announces it saved in one update', async () => {
+    const el = await grid(tiny);
+    await settle(el);
+    const done = el.setStatus(p(1).id, 'maths', 'below');
+    await el.updateComplete;
+    expect(el.isUpdatePending).to.equal(false);
+    expect(cell(el, 1, 3).getAttribute('part')).to.contain('level-below').and.contain('source-recorded');
+    expect(live(el)).to.contain('Saved').and.contain(`${p(1).givenName} ${p(1).familyName}`);
+    expect(await done).to.deep.equal([true]);
+    expect(el.isUpdatePending).to.equal(false);
+  });
+
   it('opens a level menu with Enter, sets the level with a note, and returns focus to the cell', async () => {
     const el = await grid(tiny);
     const seen = changes(el);

@@ -9,7 +9,7 @@ import {
 import { DataController } from '../shared/data-controller.js';
 import { emit } from '../shared/emit.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
-import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
+import { gridLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
@@ -316,7 +316,7 @@ export class OnTrackStatusGrid extends LitElement {
     const key = [this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages];
     if (!this.wordsMemo || key.some((v, i) => v !== this.wordsKey[i])) {
       this.wordsKey = key;
-      this.wordsMemo = resolveMessages(key[0] as string | undefined, this.messages).grid;
+      this.wordsMemo = sectionWords(gridLocales, key[0] as string | undefined, this.messages?.grid);
       this.epoch++;
     }
     return this.wordsMemo;
@@ -335,8 +335,10 @@ export class OnTrackStatusGrid extends LitElement {
     const top = scroller ? scroller.scrollTop : 0;
     const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : GUESS_PX;
     const n = this.view.length;
-    this.first = Math.max(0, Math.min(Math.floor(top / this.rowPx) - OVERSCAN, Math.max(0, n - 1)));
-    this.count = Math.min(n - this.first, Math.ceil(height / this.rowPx) + 2 * OVERSCAN);
+    const firstSeen = Math.floor(top / this.rowPx);
+    this.first = Math.max(0, Math.min(firstSeen - OVERSCAN, Math.max(0, n - 1)));
+    // OVERSCAN rows each side of the rows in view; at the top there are none above, so none are drawn for them.
+    this.count = Math.min(n - this.first, Math.max(0, firstSeen - this.first) + Math.ceil(height / this.rowPx) + OVERSCAN);
   }
 
   private readonly onScroll = (): void => {
@@ -991,6 +993,12 @@ export class OnTrackStatusGrid extends LitElement {
     if (vetoed) this.announce(t.vetoed(vetoed.row.name, this.subjectName(vetoed.ci)));
     else if (refused > 0 && undo.length === 0) this.announce(this.readonly ? t.readOnly : t.notEditable);
     this.statusesChanged(undo);
+    if (undo.every((item) => item.local !== undefined)) {
+      // Standalone edits are stored already: announce them in the same update as the cells (one render, not two).
+      const results = undo.map(() => true);
+      this.announceStored(undo, to, results);
+      return Promise.resolve(results);
+    }
     return this.announceSaved(undo, to, writes);
   }
 
@@ -1004,13 +1012,18 @@ export class OnTrackStatusGrid extends LitElement {
 
   private async announceSaved(items: readonly UndoItem[], to: string, writes: readonly Promise<boolean>[]): Promise<boolean[]> {
     const results = await Promise.all(writes);
+    this.announceStored(items, to, results);
+    return results;
+  }
+
+  /** Announces what the writes stored (nothing when none did). */
+  private announceStored(items: readonly UndoItem[], to: string, results: readonly boolean[]): void {
     const t = this.words();
     const saved = results.filter(Boolean).length;
     const first = items[0];
-    if (saved === 0 || !first) return results;
+    if (saved === 0 || !first) return;
     if (items.length === 1) this.announce(t.saved(first.row.name, this.subjectName(first.ci), this.levelName(to)));
     else if (saved === items.length) this.announce(t.savedMany(saved, this.levelName(to)));
-    return results;
   }
 
   private subjectName(ci: number): string {

@@ -5,7 +5,7 @@ import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePa
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
-import { resolveMessages, type MessageOverrides, type Messages } from '../shared/messages.js';
+import { sectionWords, trendLocales, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { trendChartStyles } from './trend-chart.styles.js';
 import { buildModel, liveFor, pupilTrajectory, seriesFromData, stackOf, type Cell, type Row, type TrendKind, type TrendModel } from './trend-model.js';
@@ -191,7 +191,7 @@ export class OnTrackTrendChart extends LitElement {
   }
 
   private words(): Words {
-    return resolveMessages(langOf(this), this.messages).trend;
+    return sectionWords(trendLocales, langOf(this), this.messages?.trend);
   }
 
   protected override willUpdate(): void {

@@ -1,41 +1,11 @@
-import type { Level, PupilGroup, TrackingPolicy } from '../schema/policy.js';
+import type { TrackingPolicy } from '../schema/policy.js';
+import { defaultLevels, defaultPolicyWithoutRules } from './default-levels.js';
 import { buildDefaultRules, defaultRuleSettings } from './default-rules.js';
 
-/** Below track < On track < Above track. */
-export const defaultLevels: readonly Level[] = [
-  { id: 'below', label: 'Below track', short: 'Below', rank: 0, concern: true },
-  { id: 'on', label: 'On track', short: 'On', rank: 1 },
-  { id: 'above', label: 'Above track', short: 'Above', rank: 2, challenge: true },
-];
-
-/** The pupil groups leaders filter by out of the box. */
-export const defaultGroups: readonly PupilGroup[] = [
-  { id: 'send', label: 'SEND', where: { send: ['support', 'ehcp'] } },
-  { id: 'send-support', label: 'SEN support', where: { send: 'support' } },
-  { id: 'ehcp', label: 'EHCP', where: { send: 'ehcp' } },
-  { id: 'pupil-premium', label: 'Pupil premium', where: { pupilPremium: true } },
-  { id: 'fsm', label: 'Free school meals', where: { fsm: true } },
-  { id: 'eal', label: 'EAL', where: { eal: true } },
-  { id: 'girls', label: 'Girls', where: { gender: 'F' } },
-  { id: 'boys', label: 'Boys', where: { gender: 'M' } },
-  { id: 'looked-after', label: 'Looked after', where: { lookedAfter: true } },
-  { id: 'attendance-persistent-absence', label: 'Attendance under 90%', range: { attribute: 'attendance', max: 90 } },
-  { id: 'attendance-95', label: 'Attendance 90–95%', range: { attribute: 'attendance', min: 90, max: 95 } },
-  { id: 'attendance-good', label: 'Attendance 95% or more', range: { attribute: 'attendance', min: 95 } },
-];
+export { defaultGroups, defaultLevels } from './default-levels.js';
 
 /** The default policy: domain.md's model with every default number. */
 export const defaultPolicy: TrackingPolicy = {
-  version: 1,
-  id: 'default',
-  name: 'OnTrack default policy',
-  levels: defaultLevels.map((l) => ({ ...l })),
-  defaultLevel: 'on',
-  liveFromWeek: 4,
-  snapshotsPerYear: 6,
-  evidence: { standardised: { below: 85, above: 115 }, quiz: { below: 0.5, above: 0.85 } },
-  groups: defaultGroups.map((g) => ({ ...g })),
-  suppressUnder: 5,
+  ...defaultPolicyWithoutRules(),
   rules: buildDefaultRules(defaultRuleSettings, defaultLevels),
-  ruleSettings: { ...defaultRuleSettings },
 };
