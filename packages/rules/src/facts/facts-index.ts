@@ -301,22 +301,25 @@ export class FactsIndex {
     if (this.suggestedCache) return this.suggestedCache;
     const S = this.subjectCount;
     const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
-    const takenOn: (string | undefined)[] = [];
+    // Per cell: the index of the assessment that set its level, or -1 (a typed array, not a sparse list).
+    const chosen = new Int32Array(out.length).fill(-1);
+    const assessments = this.assessments;
     const scale = evidenceScale(this.policy);
     const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);
-    for (const a of this.assessments) {
+    for (let k = 0; k < assessments.length; k++) {
+      const a = assessments[k] as Assessment;
       if (a.takenOn < from || a.takenOn > this.date) continue;
       const p = this.pupilIndex.get(a.pupilId);
       const s = this.subjectIndex.get(a.subjectId);
       if (p === undefined || s === undefined) continue;
       const cell = p * S + s;
-      const prev = takenOn[cell];
+      const prev = chosen[cell] as number;
       // The most recent wins; on the same day the later in the file.
-      if (prev !== undefined && a.takenOn < prev) continue;
+      if (prev >= 0 && a.takenOn < (assessments[prev] as Assessment).takenOn) continue;
       const level = suggestedLevel(a, scale);
       if (level === null) continue;
       out[cell] = this.levelIndex.get(level) ?? NO_LEVEL;
-      takenOn[cell] = a.takenOn;
+      chosen[cell] = k;
     }
     this.suggestedCache = out;
     return out;
