@@ -651,8 +651,13 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
   const items = leaves.map(() => new Map<unknown, BecauseDetail>());
   const root: Trie = { next: new Map() };
   let lists = 0;
+  // The items of the current call: a list reused between calls (a call runs to its end
+  // before the next begins), copied out only when the result cannot be a shared list.
+  const scratch: BecauseDetail[] = [];
+  const copy = (): BecauseDetail[] => scratch.slice();
   return () => {
-    const out: BecauseDetail[] = [];
+    const out = scratch;
+    out.length = 0;
     let shared = true;
     for (let i = 0; i < leaves.length; i++) {
       const l = leaves[i] as BoundLeaf;
@@ -668,21 +673,21 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
       }
       out.push(it);
     }
-    if (!shared) return out;
+    if (!shared) return copy();
     let node = root;
     for (const it of out) {
       let next = node.next.get(it);
       if (!next) {
-        if (lists >= SHARED_LIMIT) return out;
+        if (lists >= SHARED_LIMIT) return copy();
         next = { next: new Map() };
         node.next.set(it, next);
       }
       node = next;
     }
     if (!node.list) {
-      if (lists >= SHARED_LIMIT) return out;
+      if (lists >= SHARED_LIMIT) return copy();
       lists++;
-      node.list = Object.freeze(out);
+      node.list = Object.freeze(copy());
     }
     return node.list as BecauseDetail[];
   };
