@@ -499,12 +499,22 @@ function bindNode(node: Node, resolve: FactResolver, allowUndefined: boolean): B
     const a = bindGetter(node.fact, resolve(node.fact.fact), allowUndefined);
     const b = node.valueFact && bindGetter(node.valueFact, resolve(node.valueFact.fact), allowUndefined);
     const value = node.value;
-    const test = b
-      ? (): boolean => {
-          const right = b();
-          return op(a(), right);
-        }
-      : (): boolean => op(a(), value);
+    let test: () => boolean;
+    if (b) {
+      test = (): boolean => {
+        const right = b();
+        return op(a(), right);
+      };
+    } else if (!node.fact.segments && allowUndefined) {
+      // The common leaf (a fact against a literal, no path): one call less than through `a`.
+      const read = resolve(node.fact.fact);
+      test = (): boolean => {
+        const v = read();
+        return op(v === MISSING ? undefined : v, value);
+      };
+    } else {
+      test = (): boolean => op(a(), value);
+    }
     return { kind: 'leaf', node, priority: node.priority, pure: node.pure, a, b, test };
   }
   const children = node.children.map((c) => bindNode(c, resolve, allowUndefined));
@@ -520,6 +530,15 @@ function bindNode(node: Node, resolve: FactResolver, allowUndefined: boolean): B
   if (node.kind === 'all') {
     if (groups.length === 1 && children.every((c) => c.pure)) {
       const tests = children.map((c) => c.test);
+      // Two or three conditions (most rules): no loop over a list.
+      if (tests.length === 2) {
+        const [t0, t1] = tests as [() => boolean, () => boolean];
+        return { ...base, test: () => t0() && t1() };
+      }
+      if (tests.length === 3) {
+        const [t0, t1, t2] = tests as [() => boolean, () => boolean, () => boolean];
+        return { ...base, test: () => t0() && t1() && t2() };
+      }
       return {
         ...base,
         test: () => {
@@ -651,8 +670,13 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
   const items = leaves.map(() => new Map<unknown, BecauseDetail>());
   const root: Trie = { next: new Map() };
   let lists = 0;
+  // The items of the current call: a list reused between calls (a call runs to its end
+  // before the next begins), copied out only when the result cannot be a shared list.
+  const scratch: BecauseDetail[] = [];
+  const copy = (): BecauseDetail[] => scratch.slice();
   return () => {
-    const out: BecauseDetail[] = [];
+    const out = scratch;
+    out.length = 0;
     let shared = true;
     for (let i = 0; i < leaves.length; i++) {
       const l = leaves[i] as BoundLeaf;
@@ -668,21 +692,21 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
       }
       out.push(it);
     }
-    if (!shared) return out;
+    if (!shared) return copy();
     let node = root;
     for (const it of out) {
       let next = node.next.get(it);
       if (!next) {
-        if (lists >= SHARED_LIMIT) return out;
+        if (lists >= SHARED_LIMIT) return copy();
         next = { next: new Map() };
         node.next.set(it, next);
       }
       node = next;
     }
     if (!node.list) {
-      if (lists >= SHARED_LIMIT) return out;
+      if (lists >= SHARED_LIMIT) return copy();
       lists++;
-      node.list = Object.freeze(out);
+      node.list = Object.freeze(copy());
     }
     return node.list as BecauseDetail[];
   };

@@ -1,9 +1,9 @@
-import type { IsoDate, StatusEntry, TrackingDataset } from '../schema/dataset.js';
-import type { TrackingPolicy } from '../schema/policy.js';
-import type { EvaluationResult } from '../schema/result.js';
-import { buildFactsIndex } from '../facts/facts-index.js';
+import type { IsoDate, LevelId, StatusEntry, TrackingDataset } from '../schema/dataset.js';
+import type { Level, TrackingPolicy } from '../schema/policy.js';
+import type { EvaluationResult, Summary } from '../schema/result.js';
+import { NO_LEVEL, buildFactsIndex } from '../facts/facts-index.js';
 import { findInterventions, interventionPlan } from './interventions.js';
-import { summarize } from './summary.js';
+import { round1, summarize } from './summary.js';
 
 /** Options for `evaluate`. */
 export interface EvaluateOptions {
@@ -34,11 +34,39 @@ export function evaluate(
   const ix = buildFactsIndex(dataset, policy, options.date);
   const statuses: StatusEntry[] = new Array<StatusEntry>(ix.cellCount);
   const S = ix.subjectCount;
+  const levelOf = ix.levelOf;
+  const levelIds = ix.levels.map((l) => l.id);
+  // Per level index: how many cells are at it now (the summary, without a second pass over the statuses).
+  const perLevel = new Float64Array(levelIds.length);
+  let untracked = 0;
+  let unknown = 0;
   for (let p = 0, cell = 0; p < ix.pupils.length; p++) {
     const pupilId = (ix.pupils[p] as TrackingDataset['pupils'][number]).id;
     for (let s = 0; s < S; s++, cell++) {
-      statuses[cell] = { pupilId, subjectId: ix.subjects[s] as string, status: ix.status(cell), source: ix.sourceOf(cell) };
+      const lv = levelOf[cell] as number;
+      if (lv >= 0) perLevel[lv] = (perLevel[lv] as number) + 1;
+      else if (lv === NO_LEVEL) untracked++;
+      else unknown++;
+      statuses[cell] = { pupilId, subjectId: ix.subjects[s] as string, status: lv >= 0 ? (levelIds[lv] as string) : ix.status(cell), source: ix.sourceOf(cell) };
     }
   }
-  return { date: options.date, statuses, interventions: findInterventions(ix, plan), summary: summarize(statuses, policy) };
+  // A status the policy lacks is rare: then the summary counts the statuses themselves.
+  const summary = unknown > 0 ? summarize(statuses, policy) : summaryOf(ix.levels, perLevel, untracked);
+  return { date: options.date, statuses, interventions: findInterventions(ix, plan), summary };
+}
+
+// `summarize` of statuses that are all policy levels or untracked, from counts per level index.
+function summaryOf(levels: readonly Level[], perLevel: Float64Array, untracked: number): Summary {
+  const counts: Record<LevelId, number> = {};
+  for (const level of levels) counts[level.id] = 0;
+  let total = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const n = perLevel[i] as number;
+    const id = (levels[i] as Level).id;
+    counts[id] = (counts[id] as number) + n;
+    total += n;
+  }
+  const percent: Record<LevelId, number> = {};
+  for (const [id, n] of Object.entries(counts)) percent[id] = total === 0 ? 0 : round1((100 * n) / total);
+  return { total, untracked, counts, percent };
 }

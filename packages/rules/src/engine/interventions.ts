@@ -86,8 +86,6 @@ export function interventionPlan(policy: Pick<TrackingPolicy, 'rules'>, source =
   return plan;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** Orders interventions: most urgent first, then by pupil, subject, class and rule id. */
 export function compareInterventions(a: Intervention, b: Intervention): number {
   return (
@@ -127,15 +125,42 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
   const buckets = new Map<number, Intervention[]>();
   const S = ix.subjectCount;
   const subjectOrder = orderOf(ix.subjects);
-  const emit = (r: InterventionRule, because: Intervention['because'], pupil: Pupil | undefined, subject: number, classId: string, schoolId: string | null | undefined): void => {
-    const iv: Mutable<Intervention> & { schoolId?: string } = { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because };
-    if (pupil) iv.pupilId = pupil.id;
-    if (subject >= 0) iv.subjectId = ix.subjects[subject] as string;
-    iv.classId = classId;
-    if (schoolId != null) iv.schoolId = schoolId;
-    let bucket = buckets.get(r.priority);
-    if (!bucket) buckets.set(r.priority, (bucket = []));
+  // Each intervention is built by one object literal with all its keys (in the
+  // order the contract's JSON shows them): no property added afterwards, so no
+  // out-of-object property store and a handful of shapes, not a shape chain.
+  const push = (priority: number, iv: Intervention & { readonly schoolId?: string }): void => {
+    let bucket = buckets.get(priority);
+    if (!bucket) buckets.set(priority, (bucket = []));
     bucket.push(iv);
+  };
+  const emitCell = (r: InterventionRule, because: Intervention['because'], pupil: Pupil, subject: number): void => {
+    const subjectId = ix.subjects[subject] as string;
+    const schoolId = pupil.schoolId;
+    push(
+      r.priority,
+      schoolId != null
+        ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
+        : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId },
+    );
+  };
+  const emitPupil = (r: InterventionRule, because: Intervention['because'], pupil: Pupil): void => {
+    const schoolId = pupil.schoolId;
+    push(
+      r.priority,
+      schoolId != null
+        ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId, schoolId }
+        : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId },
+    );
+  };
+  const emitClass = (r: InterventionRule, because: Intervention['because'], subject: number, cls: ClassRef): void => {
+    const subjectId = ix.subjects[subject] as string;
+    const schoolId = cls.schoolId;
+    push(
+      r.priority,
+      schoolId != null
+        ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId, schoolId }
+        : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId },
+    );
   };
 
   const classRules = byName(plan.byScope['class-subject']);
@@ -147,7 +172,7 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
       for (const c of classOrder) {
         const cls = ix.classes[c] as ClassRef;
         cursor.at(c, s);
-        for (const { r, b } of bound) if (b.test()) emit(r, b.because(), undefined, s, cls.classId, cls.schoolId);
+        for (const { r, b } of bound) if (b.test()) emitClass(r, b.because(), s, cls);
       }
     }
   }
@@ -161,11 +186,11 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
     for (const p of orderOf(ix.pupils.map((x) => x.id))) {
       const pupil = ix.pupils[p] as Pupil;
       pc.at(p);
-      for (const { r, b } of pupilBound) if (b.test()) emit(r, b.because(), pupil, -1, pupil.classId, pupil.schoolId);
+      for (const { r, b } of pupilBound) if (b.test()) emitPupil(r, b.because(), pupil);
       if (cellBound.length === 0) continue;
       for (const s of subjectOrder) {
         cc.at(p, s);
-        for (const { r, b } of cellBound) if (b.test()) emit(r, b.because(), pupil, s, pupil.classId, pupil.schoolId);
+        for (const { r, b } of cellBound) if (b.test()) emitCell(r, b.because(), pupil, s);
       }
     }
   }

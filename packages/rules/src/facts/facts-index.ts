@@ -24,9 +24,31 @@ const SOURCES = ['recorded', 'default', 'untracked'] as const;
  */
 export function instantMs(s: string): number {
   if (s.length === 20 && s.charCodeAt(19) === 90 && s.charCodeAt(10) === 84) {
-    return Date.UTC(num(s, 0, 4), num(s, 5, 2) - 1, num(s, 8, 2), num(s, 11, 2), num(s, 14, 2), num(s, 17, 2));
+    const y = num(s, 0, 4);
+    const m = num(s, 5, 2);
+    const d = num(s, 8, 2);
+    const h = num(s, 11, 2);
+    const mi = num(s, 14, 2);
+    const sec = num(s, 17, 2);
+    // Plain fields (the usual case): integer arithmetic, no call into Date. Anything
+    // else (two-digit years, which Date.UTC reads as 19xx, stray characters) keeps Date.UTC.
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && sec <= 59 && h >= 0 && mi >= 0 && sec >= 0) {
+      return daysFromCivil(y, m, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000;
+    }
+    return Date.UTC(y, m - 1, d, h, mi, sec);
   }
   return Date.parse(s);
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil);
+// linear in the day, as Date.UTC is, so a 31st of a shorter month rolls over the same way.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 // The number written by `n` digits of `s` from `at`.
@@ -301,22 +323,25 @@ export class FactsIndex {
     if (this.suggestedCache) return this.suggestedCache;
     const S = this.subjectCount;
     const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
-    const takenOn: (string | undefined)[] = [];
+    // Per cell: the index of the assessment that set its level, or -1 (a typed array, not a sparse list).
+    const chosen = new Int32Array(out.length).fill(-1);
+    const assessments = this.assessments;
     const scale = evidenceScale(this.policy);
     const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);
-    for (const a of this.assessments) {
+    for (let k = 0; k < assessments.length; k++) {
+      const a = assessments[k] as Assessment;
       if (a.takenOn < from || a.takenOn > this.date) continue;
       const p = this.pupilIndex.get(a.pupilId);
       const s = this.subjectIndex.get(a.subjectId);
       if (p === undefined || s === undefined) continue;
       const cell = p * S + s;
-      const prev = takenOn[cell];
+      const prev = chosen[cell] as number;
       // The most recent wins; on the same day the later in the file.
-      if (prev !== undefined && a.takenOn < prev) continue;
+      if (prev >= 0 && a.takenOn < (assessments[prev] as Assessment).takenOn) continue;
       const level = suggestedLevel(a, scale);
       if (level === null) continue;
       out[cell] = this.levelIndex.get(level) ?? NO_LEVEL;
-      takenOn[cell] = a.takenOn;
+      chosen[cell] = k;
     }
     this.suggestedCache = out;
     return out;
