@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 // @ts-expect-error -- the demo server is plain JavaScript so `npm start` needs no build.
 import { startDemo } from '../examples/demo/serve.mjs';
 
@@ -42,17 +42,7 @@ describe('the leader’s dashboard (npm start)', () => {
   });
 
   it('shows gauges per group, the trend and the grid; one filter narrows all three; Space opens why a pupil is flagged; axe finds nothing', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective}`);
-      });
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
-    });
+    const { page, problems } = await watchedPage(browser);
     await page.goto(demo.url);
     await page.waitForSelector('#sign-in:not([hidden])');
     const leader = demo.users.find((u) => u.id === 'leader');
@@ -106,6 +96,7 @@ describe('the leader’s dashboard (npm start)', () => {
       return result.violations.map((v) => `${v.id} (${String(v.nodes.length)})`);
     });
     assert.deepEqual(violations, []);
-    assert.deepEqual(problems, []);
+    // Signed out, the first /api/me answers 401, which Chromium logs as an error.
+    assert.deepEqual(problems.filter((p) => !/401/.test(p)), []);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 // @ts-expect-error -- the demo server is plain JavaScript so `npm start` needs no build.
 import { startDemo } from '../examples/demo/serve.mjs';
 
@@ -65,17 +65,7 @@ describe('the demo page (npm start)', () => {
   });
 
   it('shows the grid with 30 pupils under a strict CSP, with no errors, once a leader signs in', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
-      });
-    });
+    const { page, problems } = await watchedPage(browser);
     const response = await page.goto(demo.url);
     assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     // Signed out, the page asks who you are and the API gives nothing.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 
 interface Started {
   readonly server: Server;
@@ -27,17 +27,7 @@ async function loadedLine(page: Page): Promise<string> {
 
 /** Opens a page that records console errors, uncaught exceptions and CSP violations. */
 async function openWatched(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  const { page, problems } = await watchedPage(browser);
   const response = await page.goto(url);
   assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
   return { page, problems };
