@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  breakdownFromStatuses, gapBetween, groupGap, liveStatuses, round1, shareAtOrAbove,
+  breakdownFromStatuses, gapBetween, groupGap, round1, shareAtOrAbove,
   type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
+import { sharedLiveStatuses } from '../shared/live-statuses.js';
 import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -241,7 +242,7 @@ export class OnTrackCohortGauge extends LitElement {
 
 function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {
   try {
-    const statuses = liveStatuses(dataset, policy, date);
+    const statuses = sharedLiveStatuses(dataset, policy, date);
     if (group) {
       const gap = groupGap(statuses, dataset, policy, date, group, filter);
       return { breakdown: gap.left, versus: gap.right };

@@ -1,7 +1,8 @@
 import {
-  breakdownFromStatuses, liveStatuses, shareAtOrAbove, trackedSubjects, trend,
+  breakdownFromStatuses, shareAtOrAbove, trackedSubjects, trend,
   type Breakdown, type CohortFilter, type LevelId, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
 } from '@ontrack/rules';
+import { sharedLiveStatuses } from '../shared/live-statuses.js';
 import type { LevelLook } from '../shared/levels.js';
 
 /** How the chart draws its series. */
@@ -161,7 +162,7 @@ export function pupilTrajectory(
   });
 }
 
-/** Live statuses at a date; a separate function so the element computes them once for all its series. */
-export function liveFor(dataset: TrackingDataset, policy: TrackingPolicy, date: string): StatusEntry[] {
-  return liveStatuses(dataset, policy, date);
+/** Live statuses at a date, computed once per change for every element showing the same dataset. */
+export function liveFor(dataset: TrackingDataset, policy: TrackingPolicy, date: string): readonly StatusEntry[] {
+  return sharedLiveStatuses(dataset, policy, date);
 }
