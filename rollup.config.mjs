@@ -5,9 +5,42 @@ import { readFileSync, rmSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
+import { transform } from 'esbuild';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const pkg = (dir) => JSON.parse(readFileSync(new URL(`./packages/${dir}/package.json`, import.meta.url), 'utf8'));
+
+/** Entry points of their own, so a page that shows one element ships only that element (and Welsh only when asked for). */
+const ELEMENT_ENTRIES = ['provider/provider', 'status-grid/status-grid', 'cohort-gauge/cohort-gauge', 'trend-chart/trend-chart', 'locales/cy'];
+
+/**
+ * TypeScript → ES2022 by esbuild: type-only syntax removed and standard decorators
+ * lowered more compactly than tsc + tslib does (what the element bundles weigh).
+ * Types are checked by `npm run typecheck`; declarations come from `tsc` (`npm run build:types`).
+ */
+function typescriptByEsbuild() {
+  return {
+    name: 'typescript-by-esbuild',
+    async resolveId(source, importer) {
+      // Relative imports name the .js a module becomes; the source is the .ts beside it.
+      if (!importer?.endsWith('.ts') || !source.startsWith('.') || !source.endsWith('.js')) return null;
+      const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
+      return resolved ?? null;
+    },
+    async transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const out = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        format: 'esm',
+        sourcemap: true,
+        sourcefile: id,
+        tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } },
+      });
+      return { code: out.code, map: out.map };
+    },
+  };
+}
 
 function lib(dir, entries) {
   rmSync(new URL(`./packages/${dir}/dist`, import.meta.url), { recursive: true, force: true });
@@ -19,12 +52,18 @@ function lib(dir, entries) {
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-      // zod-config has a side effect (see its comment); its own chunk lets package.json name it in `sideEffects`.
-      manualChunks: (id) => (id.includes('zod-config') ? 'zod-config' : undefined),
+      // One file per module, as Lit ships: a host's bundler keeps exactly the modules
+      // it uses (package.json `sideEffects` names the few that must stay).
+      preserveModules: true,
+      preserveModulesRoot: `packages/${dir}/src`,
     },
     external: (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`)),
-    plugins: [typescript({ tsconfig: `packages/${dir}/tsconfig.build.json`, outputToFilesystem: true })],
+    plugins: [
+      typescriptByEsbuild(),
+      // Lit's own builds ship minified templates; ours too: the CSS and markup in
+      // css`` / html`` / svg`` literals lose their whitespace and comments.
+      ...(dir === 'elements' ? [minifyLiterals({ failOnError: true })] : []),
+    ],
   };
 }
 
@@ -55,4 +94,4 @@ const sizeBundles = [
   sizeBundle('elements-react', 'packages/elements/dist/react.js', ['react']),
 ];
 
-export default (args) => (args.configSize ? sizeBundles : [lib('rules', ['index', 'cli']), lib('elements', ['index', 'react'])]);
+export default (args) => (args.configSize ? sizeBundles : [lib('rules', ['index', 'cli']), lib('elements', ['index', 'react', ...ELEMENT_ENTRIES])]);

@@ -8,13 +8,14 @@ import { launchChromium } from '../tests/browser.js';
 import type { Timing } from './charts/loop.js';
 import { benchSeries, chartJsData, TARGET } from './charts/series.js';
 import { type Comparison, median } from './harness.js';
+import { SHIPPED_CONDITIONS, shippedPackages } from './shipped.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = (file: string): string => fileURLToPath(new URL(`./charts/${file}`, import.meta.url));
 const RUNS = 40;
 const WARMUP = 5;
 
-/** Minified ESM bundle of an entry (a file, or source text), as a browser would load it in production. */
+/** Minified ESM bundle of an entry (a file, or source text) over the built packages, as a browser would load it in production. */
 async function bundle(entry: { readonly file: string } | { readonly source: string }): Promise<string> {
   const result = await build({
     ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: root, loader: 'ts' } }),
@@ -23,7 +24,8 @@ async function bundle(entry: { readonly file: string } | { readonly source: stri
     format: 'esm',
     target: 'es2022',
     platform: 'browser',
-    conditions: ['source', 'browser', 'production'],
+    conditions: SHIPPED_CONDITIONS,
+    plugins: [shippedPackages],
     define: { 'process.env.NODE_ENV': '"production"' },
     charset: 'utf8',
     write: false,

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { defaultPolicy, liveStatuses, trackedSubjects, type TrackingDataset } from '@ontrack/rules';
 import { launchChromium } from '../tests/browser.js';
 import { type Comparison, median } from './harness.js';
+import { SHIPPED_CONDITIONS, shippedPackages } from './shipped.js';
 import { BENCH_DATE, benchSchool } from './grid/data.js';
 import type { AgRow } from './grid/ag-page.js';
 
@@ -17,8 +18,9 @@ const common: BuildOptions = {
   write: false,
   platform: 'browser',
   target: 'es2022',
-  // Our packages by their TypeScript sources; Lit in its production build.
-  conditions: ['source'],
+  // Our packages as built (dist); Lit in its production build.
+  conditions: SHIPPED_CONDITIONS,
+  plugins: [shippedPackages],
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'silent',
   absWorkingDir: root,

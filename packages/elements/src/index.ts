@@ -15,7 +15,7 @@ export type { DataProps } from './shared/data-controller.js';
 export { themeStyles } from './shared/theme.styles.js';
 export { levelLooks } from './shared/levels.js';
 export type { LevelLook } from './shared/levels.js';
-export { en, locales, resolveMessages } from './shared/messages.js';
+export { en, locales, registerLocale, resolveMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
 
 // Status grid, provider wiring and shared infrastructure (grid).
@@ -32,6 +32,6 @@ export { OnTrackTrendChart } from './trend-chart/trend-chart.js';
 export type { TrendKind } from './trend-chart/trend-model.js';
 
 // ── embed ──
-export { cy } from './shared/messages.js';
+export { cy } from './locales/cy.js';
 // perf-grid: per-element words, so each element's bundle holds only its own.
 export { sectionWords, gridLocales, gaugeLocales, trendLocales } from './shared/messages.js';

@@ -2,7 +2,8 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { generateSchool } from '@ontrack/rules';
 import '../index.js';
-import { cy, en, gaugeLocales, gridLocales, locales, resolveMessages, sectionWords, trendLocales, type Messages } from './messages.js';
+import { cy } from '../locales/cy.js';
+import { en, gaugeLocales, gridLocales, locales, registerLocale, resolveMessages, sectionWords, trendLocales, type Messages } from './messages.js';
 
 /** Every message key, as `section.key`, with the kind of value (string or function). */
 function shape(m: Messages): string[] {
@@ -11,7 +12,7 @@ function shape(m: Messages): string[] {
 
 describe('messages', () => {
   it('ships English and Welsh', () => {
-    expect(Object.keys(locales).sort()).to.deep.equal(['cy', 'en']);
+    expect(Object.keys(locales)).to.include.members(['cy', 'en']);
   });
 
   it('gives Welsh every key English has, of the same kind', () => {
@@ -44,6 +45,26 @@ describe('messages', () => {
     const grid = el.querySelector('ontrack-status-grid');
     await grid?.updateComplete;
     expect(grid?.shadowRoot?.querySelector('[role="columnheader"]')?.textContent.trim()).to.equal('Disgybl');
+  });
+});
+
+describe('registerLocale', () => {
+  it('makes a host-supplied locale reach every element through lang', async () => {
+    const pirate: Messages = { grid: { ...en.grid, pupil: 'Deckhand' }, gauge: en.gauge, trend: en.trend };
+    registerLocale('zz-PIRATE', pirate);
+    expect(resolveMessages('zz-PIRATE').grid.pupil).to.equal('Deckhand');
+    expect(sectionWords(gridLocales, 'zz')).to.equal(pirate.grid);
+    const data = generateSchool({ seed: 1, pupils: 3, through: '2026-11-16' });
+    const el = await fixture<HTMLElement>(html`<div lang="zz"><ontrack-status-grid .data=${data} date="2026-11-16"></ontrack-status-grid></div>`);
+    const grid = el.querySelector('ontrack-status-grid');
+    await grid?.updateComplete;
+    expect(grid?.shadowRoot?.querySelector('[role="columnheader"]')?.textContent.trim()).to.equal('Deckhand');
+  });
+
+  it('refuses a tag that is not a language tag, naming it', () => {
+    expect(() => { registerLocale('__proto__', en); }).to.throw(/"__proto__" is not a BCP 47 language tag/);
+    expect(() => { registerLocale('', en); }).to.throw(/is not a BCP 47/);
+    expect(Object.keys(locales)).not.to.include('__proto__');
   });
 });
 

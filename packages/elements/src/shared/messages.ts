@@ -300,181 +300,15 @@ const enTrend: Messages['trend'] = {
   keyboardHint: 'Use the arrow keys to move between points.',
 };
 
-// ── Welsh (embed) ──────────────────────────────────────────────────────────
-
-/* Welsh operator words for the grid's "because" sentences. */
-const cyOperators: Readonly<Record<string, string>> = {
-  lessThan: 'o dan',
-  lessThanInclusive: 'ar y mwyaf',
-  greaterThan: 'dros',
-  greaterThanInclusive: 'o leiaf',
-  notEqual: 'nid',
-  notIn: 'nid un o',
-  in: 'un o',
-  equal: '',
-  contains: 'yn cynnwys',
-  doesNotContain: 'ddim yn cynnwys',
-};
-
-const cyGrid: Messages['grid'] = {
-  pupil: 'Disgybl',
-  loading: 'Wrthi’n llwytho disgyblion…',
-  loadFailed: (reason) => `Methu llwytho disgyblion: ${reason}`,
-  retry: 'Rhowch gynnig arall',
-  noData: 'Dim data eto.',
-  empty: 'Dim disgyblion yn yr olwg hon.',
-  noMatch: 'Does dim disgyblion yn cyfateb i’r hidlwyr hyn.',
-  untracked: 'Heb ei olrhain eto',
-  unknownLevel: (id) => `Lefel anhysbys ${id}`,
-  defaultMark: '(rhagosodedig)',
-  defaultTitle: (label) => `${label} (rhagosodedig: heb ei adolygu eto)`,
-  toolbar: 'Hidlo a threfnu disgyblion',
-  search: 'Chwilio enwau',
-  group: 'Grŵp',
-  anyGroup: 'Pob grŵp',
-  classLabel: 'Dosbarth',
-  anyClass: 'Pob dosbarth',
-  level: 'Lefel',
-  anyLevel: 'Unrhyw lefel',
-  onlyConcerns: 'Pryderon yn unig',
-  onlyDefaults: 'Rhagosodiadau heb eu hadolygu yn unig',
-  sort: 'Trefnu yn ôl',
-  sortName: 'Enw',
-  sortNone: 'Fel y’u rhoddwyd',
-  sortConcerns: 'Nifer y pryderon',
-  sortSubject: (subject) => `Statws ${subject}`,
-  compact: 'Cryno',
-  undo: 'Dadwneud y newid diwethaf',
-  // Welsh keeps the noun singular after a numeral: "30 disgybl".
-  showing: (shown, total) => `Yn dangos ${shown} o ${total} disgybl`,
-  badges: {
-    sendSupport: ['ADY', 'cymorth ADY'],
-    ehcp: ['CAIG', 'cynllun addysg, iechyd a gofal'],
-    pupilPremium: ['PD', 'premiwm disgyblion'],
-    fsm: ['PYD', 'prydau ysgol am ddim'],
-    eal: ['SIY', 'Saesneg fel iaith ychwanegol'],
-    lookedAfter: ['PDG', 'plentyn sy’n derbyn gofal'],
-  },
-  concerns: (n) => `${n} pwnc islaw’r trywydd`,
-  summary: 'Crynodeb',
-  summaryOf: (pupils) => `Pawb a ddangosir (${pupils})`,
-  summaryCell: (label, percent) => `${label}: ${percent}%`,
-  readOnly: 'Darllen yn unig',
-  pending: 'yn cadw…',
-  saved: (pupil, subject, level) => `Wedi cadw: ${pupil}, ${subject}, ${level}.`,
-  savedMany: (n, level) => `Wedi cadw ${n} cell fel ${level}.`,
-  failed: (reason) => `Heb ei gadw: ${reason}`,
-  rolledBack: (pupil, subject, reason, restored) => `Heb ei gadw: ${pupil}, ${subject}: ${reason}. Yn ôl i ${restored}.`,
-  vetoed: (pupil, subject) => `Heb ei newid: ${pupil}, ${subject} (dim caniatâd yma).`,
-  notEditable: 'Ni allwch newid y gell hon.',
-  undone: (n) => (n === 1 ? 'Wedi dadwneud y newid diwethaf.' : `Wedi dadwneud y newid diwethaf (${n} cell).`),
-  nothingToUndo: 'Dim byd i’w ddadwneud.',
-  menuTitle: (pupil, subject) => `Gosod ${subject} ar gyfer ${pupil}`,
-  menuTitleMany: (n) => `Gosod ${n} cell`,
-  note: 'Nodyn (dewisol)',
-  noteSaid: (note) => `, nodyn: ${note}`,
-  save: 'Cadw',
-  cancel: 'Canslo',
-  selected: (n) => `${n} cell wedi’u dewis`,
-  interventions: (n) => (n === 1 ? '1 ymyriad' : `${n} ymyriad`),
-  interventionsTitle: (pupil, subject) => (subject ? `Pam mae ${pupil} wedi’i nodi yn ${subject}` : `Pam mae ${pupil} wedi’i nodi`),
-  action: 'Cam gweithredu',
-  notify: 'Pwy sy’n cael gwybod',
-  because: 'Oherwydd',
-  close: 'Cau',
-  priority: (p) => (p <= 1 ? 'brys' : `blaenoriaeth ${p}`),
-  facts: {
-    status: 'statws',
-    source: 'ffynhonnell',
-    rank: 'safle',
-    concern: 'islaw’r trywydd',
-    challenge: 'uwchlaw’r trywydd',
-    concernStreak: 'cipluniau yn olynol islaw’r trywydd',
-    rankChange: 'newid ers y ciplun diwethaf',
-    suggested: 'mae’r dystiolaeth yn awgrymu',
-    concernSubjects: 'pynciau islaw’r trywydd',
-    send: 'ADY',
-    pupilPremium: 'premiwm disgyblion',
-    fsm: 'prydau ysgol am ddim',
-    eal: 'SIY',
-    gender: 'rhywedd',
-    lookedAfter: 'yn derbyn gofal',
-    attendance: 'presenoldeb',
-    yearGroup: 'grŵp blwyddyn',
-    classId: 'dosbarth',
-    subjectId: 'pwnc',
-    live: 'mae’r tracio’n fyw',
-    weeksSinceRecorded: 'wythnosau ers cofnodi unrhyw beth',
-  },
-  condition: (fact, operator, value, factValue) => {
-    const op = cyOperators[operator] ?? operator;
-    if (operator === 'equal') return `${fact} yw ${factValue}`;
-    return `${fact} yw ${factValue}, ${op} ${value}`;
-  },
-  flag: (fact, on) => (on ? fact : `nid ${fact}`),
-  yes: 'ie',
-  no: 'na',
-  none: 'dim',
-  keyHelp:
-    'Saethau i symud; llythyren i osod lefel; Enter neu F2 i agor dewislen y lefelau; Shift+saethau i ddewis ystod; Ctrl+Space i ddewis colofn; Space i ddangos pam mae disgybl wedi’i nodi; Ctrl+Z i ddadwneud.',
-};
-
-const cyGauge: Messages['gauge'] = {
-  loading: 'Wrthi’n llwytho’r ffigurau…',
-  loadFailed: (reason) => `Methu llwytho’r ffigurau: ${reason}`,
-  retry: 'Rhowch gynnig arall',
-  noData: 'Dim data eto.',
-  empty: 'Dim disgyblion wedi’u tracio yn y garfan hon eto.',
-  suppressed: (threshold) => `Llai na ${threshold} disgybl: mae’r ffigurau wedi’u cuddio fel na ellir adnabod unrhyw blentyn.`,
-  level: 'Lefel',
-  count: 'Disgyblion',
-  percent: 'Cyfran',
-  share: (label, count, percent) => `${label}: ${count} disgybl (${percent})`,
-  target: 'Targed',
-  benchmark: 'Meincnod',
-  markerLine: (kind, label, percent, level, actual, gap) => `${kind} (${label}): ${percent} ${level} neu uwch; nawr ${actual} (${gap})`,
-  markerShort: (kind, percent) => `${kind} ${percent}`,
-  markerCompact: (kind, percent, actual, gap) => `${actual} o’i gymharu â ${kind.toLowerCase()} ${percent} (${gap})`,
-  versus: (left, right) => `${left} o’i gymharu â ${right}`,
-  gapLine: (level, gap) => `${level}: ${gap}`,
-  gapUnavailable: 'Ni ellir dangos y bwlch: mae un o’r grwpiau’n rhy fach.',
-  gap: 'Bwlch',
-  points: (n) => `${n} pwynt`,
-  showTable: 'Dangos y ffigurau fel tabl',
-  tableCaption: (label) => `${label}: disgyblion ar bob lefel`,
-};
-
-const cyTrend: Messages['trend'] = {
-  loading: 'Wrthi’n llwytho’r duedd…',
-  loadFailed: (reason) => `Methu llwytho’r duedd: ${reason}`,
-  retry: 'Rhowch gynnig arall',
-  noData: 'Dim data eto.',
-  empty: 'Dim cipluniau na ffigurau byw i’w dangos eto.',
-  live: 'Nawr',
-  suppressed: (threshold) => `wedi’i guddio: llai na ${threshold} disgybl`,
-  suppressedShort: 'wedi’i guddio',
-  atOrAbove: (level) => `${level} neu uwch`,
-  point: (series, when, what, value, detail) => `${series}, ${when}: ${what} ${value}${detail ? ` (${detail})` : ''}`,
-  ofTotal: (count, total) => `${count} o ${total}`,
-  untracked: 'heb ei dracio',
-  target: (label, percent) => `${label}: ${percent}`,
-  series: 'Carfan',
-  when: 'Pryd',
-  levelHeader: 'Lefel',
-  showTable: 'Dangos y tabl',
-  hideTable: 'Cuddio’r tabl',
-  tableCaption: (label) => `${label}: ffigurau ym mhob pwynt`,
-  keyboardHint: 'Defnyddiwch y bysellau saeth i symud rhwng pwyntiau.',
-};
-
-/** Welsh (Cymraeg). */
-export const cy: Messages = { grid: cyGrid, gauge: cyGauge, trend: cyTrend };
-
 /** English (the default). */
 export const en: Messages = { grid: enGrid, gauge: enGauge, trend: enTrend };
 
-/** The built-in locales by BCP 47 primary tag. */
-export const locales: Readonly<Record<string, Messages>> = { en, cy };
+/**
+ * The registered locales by BCP 47 primary tag: English always; others once
+ * registered (`import '@ontrack/elements/locales/cy.js'` registers Welsh, and
+ * the package's main entry does so itself).
+ */
+export const locales: Readonly<Record<string, Messages>> = { en };
 
 /** A partial override of a locale's messages, section by section. */
 export type MessageOverrides = { readonly [S in keyof Messages]?: Partial<Messages[S]> };
@@ -493,15 +327,29 @@ export function resolveMessages(lang: string | undefined, overrides?: MessageOve
   return out as unknown as Messages;
 }
 
-/** One section's built-in words by BCP 47 primary tag (the sections of `locales`). */
+/** One section's registered words by BCP 47 primary tag (the sections of `locales`). */
 type SectionLocales<S extends keyof Messages> = Readonly<Record<string, Messages[S]>> & { readonly en: Messages[S] };
 
-/** The grid's words in each built-in locale. */
-export const gridLocales: SectionLocales<'grid'> = { en: enGrid, cy: cyGrid };
-/** The cohort gauge's words in each built-in locale. */
-export const gaugeLocales: SectionLocales<'gauge'> = { en: enGauge, cy: cyGauge };
-/** The trend chart's words in each built-in locale. */
-export const trendLocales: SectionLocales<'trend'> = { en: enTrend, cy: cyTrend };
+/** The grid's words in each registered locale. */
+export const gridLocales: SectionLocales<'grid'> = { en: enGrid };
+/** The cohort gauge's words in each registered locale. */
+export const gaugeLocales: SectionLocales<'gauge'> = { en: enGauge };
+/** The trend chart's words in each registered locale. */
+export const trendLocales: SectionLocales<'trend'> = { en: enTrend };
+
+/**
+ * Makes a locale available to every element: `lang="<tag>"` on any ancestor
+ * then picks these words. Register before the elements render (a locale
+ * module does it on import). Only the primary tag counts (`cy-GB` → `cy`).
+ */
+export function registerLocale(tag: string, messages: Messages): void {
+  const primary = tag.toLowerCase().split('-')[0] ?? tag;
+  if (!/^[a-z]{2,8}$/.test(primary)) throw new TypeError(`registerLocale: "${tag}" is not a BCP 47 language tag`);
+  (locales as Record<string, Messages>)[primary] = messages;
+  (gridLocales as Record<string, Messages['grid']>)[primary] = messages.grid;
+  (gaugeLocales as Record<string, Messages['gauge']>)[primary] = messages.gauge;
+  (trendLocales as Record<string, Messages['trend']>)[primary] = messages.trend;
+}
 
 /**
  * One section of `resolveMessages(lang, overrides)`: the section's words for a
