@@ -12,7 +12,11 @@ import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 const pkg = (dir) => JSON.parse(readFileSync(new URL(`./packages/${dir}/package.json`, import.meta.url), 'utf8'));
 
 /** Entry points of their own, so a page that shows one element ships only that element (and Welsh only when asked for). */
-const ELEMENT_ENTRIES = ['provider/provider', 'status-grid/status-grid', 'cohort-gauge/cohort-gauge', 'trend-chart/trend-chart', 'locales/cy'];
+const ELEMENT_ENTRIES = [
+  'provider/provider', 'status-grid/status-grid', 'cohort-gauge/cohort-gauge', 'trend-chart/trend-chart', 'locales/cy', 'worker/worker-evaluator',
+  // Not in the exports map: an entry only so that its benchmark switch (`setIncrementalUpdates`) is kept.
+  'shared/live-statuses',
+];
 
 /**
  * TypeScript → ES2022 by esbuild: type-only syntax removed and standard decorators
@@ -137,6 +141,27 @@ const sizeBundles = [
   sizeBundle('elements', 'packages/elements/dist/index.js'),
   // React itself is the host's; the entry's own cost is the wrappers and @lit/react.
   sizeBundle('elements-react', 'packages/elements/dist/react.js', ['react']),
+  // One element at a time (each with Lit and the @ontrack/rules parts it uses).
+  ...ELEMENT_ENTRIES.filter((e) => e !== 'shared/live-statuses').map((e) => sizeBundle(`elements-${e.split('/').at(-1)}`, `packages/elements/dist/${e}.js`)),
+  sizeBundle('elements-evaluate-worker', 'packages/elements/dist/evaluate-worker.js'),
 ];
 
-export default (args) => (args.configSize ? sizeBundles : [lib('rules', ['index', 'cli']), lib('elements', ['index', 'react', ...ELEMENT_ENTRIES])]);
+/**
+ * The evaluation worker, self-contained (the rules engine inside, from its
+ * sources): a worker cannot use the page's import map, and one file from the
+ * host's own origin is all a strict CSP (`worker-src 'self'`) has to allow.
+ */
+const evaluateWorker = {
+  input: 'packages/elements/src/worker/evaluate-worker.ts',
+  output: { file: 'packages/elements/dist/evaluate-worker.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  onwarn: quiet,
+  plugins: [
+    typescriptByEsbuild(),
+    nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'default'], extensions: ['.ts', '.js', '.mjs', '.json'] }),
+    commonjs(),
+    terser({ format: { comments: false } }),
+  ],
+};
+
+export default (args) =>
+  args.configSize ? sizeBundles : [lib('rules', ['index', 'cli']), lib('elements', ['index', 'react', ...ELEMENT_ENTRIES]), evaluateWorker];

@@ -20,6 +20,6 @@ const fmt = (n: number, unit: string): string => (unit === 'bytes' ? `${(n / 102
 console.log(`\nOnTrack benchmarks — ${host}\n`);
 console.log('| what | ours | peer | peer ÷ ours |');
 console.log('|---|---|---|---|');
-for (const r of results) console.log(`| ${r.what} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} (${r.peerName}) | ${r.ratio.toFixed(1)}× |`);
+for (const r of results) console.log(`| ${r.what} | ${fmt(r.ours, r.unit)} | ${fmt(r.peer, r.unit)} (${r.peerName}) | ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : "— (ours is 0)"} |`);
 await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench/results.json');

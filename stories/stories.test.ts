@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import * as statusGrid from './status-grid.stories.js';
 import * as cohortGauge from './cohort-gauge.stories.js';
 import * as trendChart from './trend-chart.stories.js';
+import * as provider from './provider.stories.js';
 
 interface StoryLike {
   readonly name?: string;
@@ -10,7 +11,7 @@ interface StoryLike {
   readonly args?: Record<string, unknown>;
 }
 
-const modules: Record<string, Record<string, unknown>> = { statusGrid, cohortGauge, trendChart };
+const modules: Record<string, Record<string, unknown>> = { statusGrid, cohortGauge, trendChart, provider };
 
 /** Every story of every module: each is rendered and checked with axe. */
 for (const [moduleName, mod] of Object.entries(modules)) {

@@ -1,5 +1,5 @@
-import { createHttpAdapter, createOfflineQueue, evaluate, indexedDbQueueStorage, memoryQueueStorage, todayUtc, type CohortFilter, type PendingEdit, type Target } from '@ontrack/rules';
-import '@ontrack/elements';
+import { createHttpAdapter, createOfflineQueue, indexedDbQueueStorage, memoryQueueStorage, todayUtc, type CohortFilter, type PendingEdit, type Target } from '@ontrack/rules';
+import { createWorkerEvaluator } from '@ontrack/elements';
 
 // The host page: it signs the user in (the session cookie is HttpOnly, so the
 // page only learns who is signed in from /api/me) and gives the provider the
@@ -82,15 +82,16 @@ void me().then((user) => {
 
 // ── The leader's dashboard (embed) ─────────────────────────────────────────
 // Gauges per group, the trend and the grid all read the provider's data; the
-// page's two filters narrow every one of them at once.
+// page's two filters are the provider's filter, so they narrow every one at once.
 
 const TARGET: Target = { label: 'Trust target', atOrAbove: 'on', percent: 85 };
 
 function showDashboard(): void {
   const dashboard = document.querySelector<HTMLElement>('#dashboard');
   if (!provider || !dashboard) return;
-  // The engine behind the grid's interventions and its why-popover.
-  provider.evaluator = evaluate;
+  // The engine behind the grid's interventions and its why-popover, in a worker:
+  // a trust's evaluation never holds up the page.
+  provider.evaluator = createWorkerEvaluator(new Worker('/evaluate-worker.js', { type: 'module' }));
   dashboard.hidden = false;
   for (const gauge of document.querySelectorAll('ontrack-cohort-gauge')) gauge.target = TARGET;
   const trend = document.querySelector('ontrack-trend-chart');
@@ -113,18 +114,13 @@ async function fillFilters(): Promise<void> {
   fill(document.querySelector<HTMLSelectElement>('#filter-subject'), data.subjects.map((s) => [s.id, s.name] as const));
 }
 
-/** Narrows the gauges, the trend and the grid to the chosen class and subject. */
+/** Narrows the gauges, the trend and the grid to the chosen class and subject, through the provider. */
 function applyFilters(): void {
   const classId = document.querySelector<HTMLSelectElement>('#filter-class')?.value ?? '';
   const subjectId = document.querySelector<HTMLSelectElement>('#filter-subject')?.value ?? '';
   const filter: CohortFilter = { ...(classId ? { classId } : {}), ...(subjectId ? { subjectId } : {}) };
-  for (const gauge of document.querySelectorAll('ontrack-cohort-gauge')) gauge.filter = filter;
-  const trend = document.querySelector('ontrack-trend-chart');
-  if (trend) trend.filter = filter;
+  if (provider) provider.filter = filter;
   const grid = document.querySelector('ontrack-status-grid');
-  if (grid) {
-    grid.classId = classId;
-    // A chosen subject puts its weakest pupils first.
-    grid.sort = subjectId ? `subject:${subjectId}` : 'name';
-  }
+  // A chosen subject puts its weakest pupils first.
+  if (grid) grid.sort = subjectId ? `subject:${subjectId}` : 'name';
 }

@@ -11,10 +11,10 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_DB = fileURLToPath(new URL('../server/data/demo.sqlite', import.meta.url));
 
-/** Bundles main.ts (and the packages' TypeScript sources) into one ES module. */
-export async function bundle() {
+/** Bundles main.ts, or another entry, (and the packages' TypeScript sources) into one ES module. */
+export async function bundle(entry = join(root, 'main.ts')) {
   const result = await build({
-    entryPoints: [join(root, 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -41,6 +41,8 @@ export async function startDemo({ port = Number(process.env.PORT ?? 8080), host 
     ['/index.html', { type: 'text/html; charset=utf-8', body: html }],
     ['/demo.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(root, 'demo.css')) }],
     ['/main.js', { type: 'text/javascript; charset=utf-8', body: await bundle() }],
+    // The rules engine off the main thread (the page's CSP allows workers from 'self' only).
+    ['/evaluate-worker.js', { type: 'text/javascript; charset=utf-8', body: await bundle(fileURLToPath(new URL('../../packages/elements/src/worker/evaluate-worker.ts', import.meta.url))) }],
   ]);
   const server = await startServer({ dbFile, port, host, files });
   return { server, url: `${server.url}/`, users: server.users, dbFile };

@@ -35,3 +35,9 @@ export type { TrendKind } from './trend-chart/trend-model.js';
 export { cy } from './locales/cy.js';
 // perf-grid: per-element words, so each element's bundle holds only its own.
 export { sectionWords, gridLocales, gaugeLocales, trendLocales } from './shared/messages.js';
+
+// embed: incremental updates, shared filters, evaluation off the main thread.
+export { createWorkerEvaluator } from './worker/worker-evaluator.js';
+export type { WorkerEvaluator } from './worker/worker-evaluator.js';
+export type { EvaluateRequest, EvaluateResponse } from './worker/protocol.js';
+export { intersectFilters } from './shared/data-controller.js';

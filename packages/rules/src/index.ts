@@ -72,6 +72,9 @@ export type { GenerateTrustOptions, SchoolPhase } from './synthetic/generate-sch
 export { inGroup, pupilValue } from './breakdown/groups.js';
 export { breakdown, breakdownFromStatuses, cohortPupils, cohortLabel } from './breakdown/breakdown.js';
 export type { CohortSource, CohortPolicy } from './breakdown/breakdown.js';
+// embed: breakdowns kept up to date edit by edit.
+export { breakdownFromTally, tallyCohort } from './breakdown/breakdown.js';
+export type { CohortTally } from './breakdown/breakdown.js';
 export { suppress, isSuppressed } from './breakdown/suppress.js';
 export { gapBetween, groupGap, shareAtOrAbove, targetGap } from './breakdown/gap.js';
 export type { TargetGap } from './breakdown/gap.js';

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  breakdownFromStatuses, gapBetween, groupGap, round1, shareAtOrAbove,
+  gapBetween, round1, shareAtOrAbove,
   type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
-import { sharedLiveStatuses } from '../shared/live-statuses.js';
+import { sharedBreakdown, sharedGroupGap } from '../shared/live-statuses.js';
 import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -99,10 +99,11 @@ export class OnTrackCohortGauge extends LitElement {
     const date = this.ctl.date;
     // The provider publishes a new dataset object on every adapter change, so an
     // edit made in the grid changes the key and the gauge recomputes at once.
-    const key = [dataset, policy, date, this.filter, this.group];
+    const cohort = this.ctl.cohort(this.filter);
+    const key = [dataset, policy, date, cohort, this.group];
     if (key.every((v, i) => v === this.computedKey[i])) return;
     this.computedKey = key;
-    this.computed = dataset ? compute(dataset, policy, date, this.filter ?? {}, this.group) : {};
+    this.computed = dataset ? compute(dataset, policy, date, cohort, this.group) : {};
   }
 
   protected override render(): TemplateResult {
@@ -242,12 +243,11 @@ export class OnTrackCohortGauge extends LitElement {
 
 function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {
   try {
-    const statuses = sharedLiveStatuses(dataset, policy, date);
     if (group) {
-      const gap = groupGap(statuses, dataset, policy, date, group, filter);
+      const gap = sharedGroupGap(dataset, policy, date, group, filter);
       return { breakdown: gap.left, versus: gap.right };
     }
-    return { breakdown: breakdownFromStatuses(statuses, dataset, policy, date, filter) };
+    return { breakdown: sharedBreakdown(dataset, policy, date, filter) };
   } catch (error) {
     // An unknown group or level in the filter: say so rather than draw nothing.
     return { error: error instanceof Error ? error : new Error(String(error)) };

@@ -2,11 +2,12 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
-  defaultPolicy, evaluate, todayUtc, type EvaluationResult, type Judgement, type JudgementInput, type Scope, type TrackingAdapter, type TrackingChange,
-  type TrackingDataset, type TrackingPolicy,
+  cellKey, defaultPolicy, evaluate, todayUtc, type CohortFilter, type EvaluationResult, type Judgement, type JudgementInput, type Scope,
+  type TrackingAdapter, type TrackingChange, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { emit } from '../shared/emit.js';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
+import { withJudgements } from '../shared/live-statuses.js';
 
 /**
  * Holds the adapter, the policy and the evaluation date, loads the data for its
@@ -48,10 +49,19 @@ export class OnTrackProvider extends LitElement {
   /**
    * Computes the evaluation (statuses, interventions, summary) the elements
    * show: the engine's `evaluate` by default, a host's own (a server's, say),
-   * or none when set to `undefined`. It runs just after each change, not in
-   * the middle of it, so an edit shows at once and its interventions a moment later.
+   * one that runs off the main thread (`createWorkerEvaluator`, for large
+   * trusts), or none when set to `undefined`. It runs just after each change,
+   * not in the middle of it, so an edit shows at once and its interventions a
+   * moment later; it may return a promise.
    */
   @property({ attribute: false }) accessor evaluator: Evaluator | undefined = evaluate;
+
+  /**
+   * A cohort every element inside narrows to (school, year group, class,
+   * subject, policy groups): the gauges and trends count only it and the grid
+   * lists only its pupils. Elements intersect it with their own `filter`.
+   */
+  @property({ attribute: false }) accessor filter: CohortFilter = {};
 
   private held: TrackingDataset | undefined;
   private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined } | undefined;
@@ -60,8 +70,23 @@ export class OnTrackProvider extends LitElement {
   private loadError: Error | undefined;
   private loadToken = 0;
   private unsubscribe: (() => void) | undefined;
+  /** Of the held data: pupil ids, and keys of the judgements folded in (built once per load, on the first change). */
+  private known: { readonly pupils: ReadonlySet<string>; readonly judgements: Set<string> } | undefined;
+
+  /** Order in which evaluations were asked for, so that results landing out of order keep the newest. */
+  private readonly requests = new WeakMap<readonly unknown[], number>();
+  private requestCount = 0;
+  private evaluatedAt = 0;
 
   private readonly context = new ContextProvider(this, { context: onTrackContext, initialValue: this.snapshot() });
+
+  /**
+   * The latest evaluation of the held data (statuses, interventions, summary)
+   * the elements were given; undefined until the first one is done.
+   */
+  get evaluation(): EvaluationResult | undefined {
+    return this.evaluated?.result;
+  }
 
   /** The provider's current load state. */
   get status(): LoadStatus {
@@ -76,7 +101,8 @@ export class OnTrackProvider extends LitElement {
       status: this.loadStatus,
       dataset: this.held,
       error: this.loadError,
-      evaluation: this.evaluation(),
+      evaluation: this.currentEvaluation(),
+      filter: this.filter,
       reload: () => {
         void this.load();
       },
@@ -88,29 +114,46 @@ export class OnTrackProvider extends LitElement {
    * The evaluation of the held data, computed once per dataset, policy, date
    * and evaluator, in a task of its own; until then the previous one stands.
    */
-  private evaluation(): EvaluationResult | undefined {
+  private currentEvaluation(): EvaluationResult | undefined {
     const key = [this.held, this.policy, this.date, this.evaluator];
     const done = this.evaluated;
     if (done?.key.every((v, i) => v === key[i])) return done.result;
     if (this.pendingKey?.every((v, i) => v === key[i])) return done?.result;
     this.pendingKey = key;
+    this.requestedAt(key);
     setTimeout(() => {
       if (this.pendingKey !== key) return;
       this.pendingKey = undefined;
-      const [held, policy, date, evaluator] = [this.held, this.policy, this.date, this.evaluator];
-      let result: EvaluationResult | undefined;
-      if (held && evaluator) {
-        try {
-          result = evaluator(held, policy, { date });
-        } catch (error) {
-          // A policy the engine cannot run must not take the grid down: statuses still show, without interventions.
-          console.error('ontrack-provider: evaluation failed', error);
-        }
-      }
-      this.evaluated = { key, result };
-      this.publish();
+      void this.runEvaluation(key);
     }, 0);
     return done?.result;
+  }
+
+  private async runEvaluation(key: readonly unknown[]): Promise<void> {
+    const [held, policy, date, evaluator] = [this.held, this.policy, this.date, this.evaluator];
+    let result: EvaluationResult | undefined;
+    if (held && evaluator) {
+      try {
+        result = await evaluator(held, policy, { date });
+      } catch (error) {
+        // A policy the engine cannot run must not take the grid down: statuses still show, without interventions.
+        console.error('ontrack-provider: evaluation failed', error);
+      }
+    }
+    // A slower, older evaluation never replaces a newer one.
+    if (this.evaluated && this.evaluatedAt > this.requestedAt(key)) return;
+    this.evaluated = { key, result };
+    this.evaluatedAt = this.requestedAt(key);
+    this.publish();
+  }
+
+  private requestedAt(key: readonly unknown[]): number {
+    let n = this.requests.get(key);
+    if (n === undefined) {
+      n = ++this.requestCount;
+      this.requests.set(key, n);
+    }
+    return n;
   }
 
   /** Stores a judgement through the adapter and folds the stored one into the held data. */
@@ -130,7 +173,7 @@ export class OnTrackProvider extends LitElement {
     if (changed.has('adapter') || changed.has('scope')) {
       this.listen();
       void this.load();
-    } else if (changed.has('policy') || changed.has('date') || changed.has('evaluator')) {
+    } else if (changed.has('policy') || changed.has('date') || changed.has('evaluator') || changed.has('filter')) {
       this.publish();
     }
   }
@@ -159,13 +202,17 @@ export class OnTrackProvider extends LitElement {
     if (!data) return;
     if (change.type === 'judgement') {
       const j = change.judgement;
-      if (!data.pupils.some((p) => p.id === j.pupilId)) return;
+      this.known ??= {
+        pupils: new Set(data.pupils.map((p) => p.id)),
+        judgements: new Set(data.judgements.map(judgementKey)),
+      };
+      if (!this.known.pupils.has(j.pupilId)) return;
       // The adapter may tell subscribers about our own write before `recordJudgement` resolves: fold it in once.
-      const known = data.judgements.some(
-        (k) => k.pupilId === j.pupilId && k.subjectId === j.subjectId && k.recordedAt === j.recordedAt && k.status === j.status && k.recordedBy === j.recordedBy,
-      );
-      if (known) return;
-      this.held = { ...data, judgements: [...data.judgements, change.judgement] };
+      const key = judgementKey(j);
+      if (this.known.judgements.has(key)) return;
+      this.known.judgements.add(key);
+      // Derived, not rebuilt: the elements update their statuses and counts by this one judgement.
+      this.held = withJudgements(data, [j]);
     } else {
       this.held = { ...data, snapshots: [...data.snapshots, change.snapshot] };
     }
@@ -188,6 +235,7 @@ export class OnTrackProvider extends LitElement {
       const data = await adapter.load(this.scope);
       if (token !== this.loadToken) return;
       this.held = data;
+      this.known = undefined;
       this.loadStatus = 'ready';
     } catch (error) {
       if (token !== this.loadToken) return;
@@ -203,8 +251,13 @@ export class OnTrackProvider extends LitElement {
   }
 }
 
-/** How the provider evaluates its data: `evaluate` from `@ontrack/rules`, or a host's own. */
-export type Evaluator = (dataset: TrackingDataset, policy: TrackingPolicy, options: { readonly date: string }) => EvaluationResult;
+/** How the provider evaluates its data: `evaluate` from `@ontrack/rules`, a worker's (`createWorkerEvaluator`), or a host's own. */
+export type Evaluator = (dataset: TrackingDataset, policy: TrackingPolicy, options: { readonly date: string }) => EvaluationResult | Promise<EvaluationResult>;
+
+/** What makes two judgements the same record: who set which cell to what, when. */
+function judgementKey(j: Judgement): string {
+  return `${cellKey(j.pupilId, j.subjectId)}\u0000${j.recordedAt}\u0000${j.status}\u0000${j.recordedBy}`;
+}
 
 /** Sent when the provider has finished loading, successfully or not. */
 export interface LoadDetail {

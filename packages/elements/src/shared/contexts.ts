@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { EvaluationResult, Judgement, JudgementInput, TrackingAdapter, TrackingDataset, TrackingPolicy } from '@ontrack/rules';
+import type { CohortFilter, EvaluationResult, Judgement, JudgementInput, TrackingAdapter, TrackingDataset, TrackingPolicy } from '@ontrack/rules';
 
 /** Where the provider is with loading its data. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -18,6 +18,11 @@ export interface OnTrackContextValue {
    * interventions, summary); undefined until loaded or when no evaluator is available.
    */
   readonly evaluation?: EvaluationResult | undefined;
+  /**
+   * The cohort the provider narrows every element to (its `filter`); elements
+   * intersect it with their own. Empty: everyone.
+   */
+  readonly filter?: CohortFilter | undefined;
   /** Loads the data again (after an error, say). */
   readonly reload: () => void;
   /**

@@ -1,13 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  defaultDisplayPolicy, todayUtc, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
+  defaultDisplayPolicy, todayUtc, type CohortFilter, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from './contexts.js';
 
 /** One empty list, so that "no interventions" is the same value on every read. */
 const NONE: readonly Intervention[] = Object.freeze([]);
+/** The empty filter: everyone. */
+const NO_FILTER: CohortFilter = Object.freeze({});
 
 /** The properties a component may be given directly, overriding the provider. */
 export interface DataProps {
@@ -67,6 +69,27 @@ export class DataController implements ReactiveController {
     return this.host.data ? undefined : this.provided?.evaluation;
   }
 
+  /**
+   * The cohort to show: the provider's `filter` (when showing the provider's
+   * data) intersected with the element's own.
+   */
+  cohort(own: CohortFilter | undefined): CohortFilter {
+    const shared = this.sharedFilter;
+    const mine = own ?? NO_FILTER;
+    // The same object while neither side changes, so callers can memoise on it.
+    if (this.lastCohort?.shared !== shared || this.lastCohort.own !== mine) {
+      this.lastCohort = { shared, own: mine, out: intersectFilters(shared, mine) };
+    }
+    return this.lastCohort.out;
+  }
+
+  /** The provider's filter when the element shows the provider's data; else the empty filter. */
+  get sharedFilter(): CohortFilter {
+    return (this.host.data ? undefined : this.provided?.filter) ?? NO_FILTER;
+  }
+
+  private lastCohort: { readonly shared: CohortFilter; readonly own: CohortFilter; readonly out: CohortFilter } | undefined;
+
   /** Interventions: the property, else the provider's evaluation's, else none. */
   get interventions(): readonly Intervention[] {
     return this.host.interventions ?? this.evaluation?.interventions ?? NONE;
@@ -101,4 +124,39 @@ export class DataController implements ReactiveController {
   reload(): void {
     this.provided?.reload();
   }
+}
+
+const SCALARS = ['schoolId', 'yearGroup', 'classId', 'subjectId'] as const;
+
+/**
+ * The cohort in both filters: every field of each applies; groups add up;
+ * named pupils must be in both lists. Two different values of one field (class
+ * 3A and class 4B) leave nobody (`pupilIds: []`).
+ */
+export function intersectFilters(a: CohortFilter, b: CohortFilter): CohortFilter {
+  if (Object.keys(a).length === 0) return b;
+  if (Object.keys(b).length === 0) return a;
+  const out: { -readonly [K in keyof CohortFilter]: CohortFilter[K] } = {};
+  let nobody = false;
+  for (const key of SCALARS) {
+    const x = a[key];
+    const y = b[key];
+    if (x !== undefined && y !== undefined && x !== y) nobody = true;
+    const v = x ?? y;
+    if (v !== undefined) (out as Record<string, string>)[key] = v;
+  }
+  const union = (p?: readonly string[], q?: readonly string[]): string[] | undefined => (p || q ? [...new Set([...(p ?? []), ...(q ?? [])])] : undefined);
+  const groups = union(a.groups, b.groups);
+  if (groups) out.groups = groups;
+  const notGroups = union(a.notGroups, b.notGroups);
+  if (notGroups) out.notGroups = notGroups;
+  if (a.pupilIds && b.pupilIds) {
+    const keep = new Set(b.pupilIds);
+    out.pupilIds = a.pupilIds.filter((id) => keep.has(id));
+  } else {
+    const only = a.pupilIds ?? b.pupilIds;
+    if (only) out.pupilIds = only;
+  }
+  if (nobody) out.pupilIds = [];
+  return out;
 }

@@ -131,6 +131,8 @@ export interface GridFilter {
   readonly level?: string;
   readonly onlyConcerns?: boolean;
   readonly onlyDefaults?: boolean;
+  /** Only these pupils (the provider's shared filter). */
+  readonly pupils?: ReadonlySet<string> | undefined;
 }
 
 /** How to order the rows: as given, by name, by number of concerns (most first), or by a subject's status (lowest first). */
@@ -152,8 +154,9 @@ export function concernCount(model: GridModel, row: GridRow, statusOf: StatusOf)
 /** The rows that pass the filter, in the requested order. */
 export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, descending: boolean, statusOf: StatusOf): GridRow[] {
   const needle = (filter.search ?? '').trim().toLocaleLowerCase();
-  const filtered = needle !== '' || !!filter.classId || !!filter.group || !!filter.level || !!filter.onlyConcerns || !!filter.onlyDefaults;
+  const filtered = needle !== '' || !!filter.classId || !!filter.group || !!filter.level || !!filter.onlyConcerns || !!filter.onlyDefaults || !!filter.pupils;
   const out = !filtered ? [...model.rows] : model.rows.filter((row) => {
+    if (filter.pupils && !filter.pupils.has(row.pupil.id)) return false;
     if (needle && !row.name.toLocaleLowerCase().includes(needle)) return false;
     if (filter.classId && row.pupil.classId !== filter.classId) return false;
     if (filter.group && !inGroup(row.pupil, filter.group)) return false;

@@ -3,7 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  cellKey, orderedLevels, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
+  cellKey, cohortPupils, orderedLevels, type CohortFilter, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { DataController } from '../shared/data-controller.js';
@@ -216,7 +216,7 @@ export class OnTrackStatusGrid extends LitElement {
       this.flags = indexInterventions(interventions);
       this.epoch++;
     }
-    const viewKey = [this.model, this.search, this.group, this.classId, this.level, this.onlyConcerns, this.onlyDefaults, this.sort, this.descending];
+    const viewKey = [this.model, this.search, this.group, this.classId, this.level, this.onlyConcerns, this.onlyDefaults, this.sort, this.descending, this.ctl.sharedFilter];
     if (this.viewDirty || viewKey.some((v, i) => v !== this.viewKey[i])) {
       this.viewKey = viewKey;
       this.viewDirty = false;
@@ -236,9 +236,21 @@ export class OnTrackStatusGrid extends LitElement {
       return;
     }
     const group = this.group ? policy.groups.find((g) => g.id === this.group) : undefined;
+    // The provider's filter narrows the rows to its cohort's pupils (a subject in it leaves the columns alone).
+    const shared = this.ctl.sharedFilter;
+    const pupilPart: { -readonly [K in keyof CohortFilter]: CohortFilter[K] } = { ...shared };
+    delete pupilPart.subjectId;
+    const dataset = this.ctl.dataset;
+    let pupils: ReadonlySet<string> | undefined;
+    try {
+      pupils = dataset && Object.keys(pupilPart).length > 0 ? cohortPupils(dataset, policy, pupilPart) : undefined;
+    } catch {
+      // A group the policy does not define: nobody is in it.
+      pupils = new Set();
+    }
     this.view = viewRows(
       model,
-      { search: this.search, group, classId: this.classId, level: this.level, onlyConcerns: this.onlyConcerns, onlyDefaults: this.onlyDefaults },
+      { search: this.search, group, classId: this.classId, level: this.level, onlyConcerns: this.onlyConcerns, onlyDefaults: this.onlyDefaults, pupils },
       this.sort,
       this.descending,
       this.statusOf,

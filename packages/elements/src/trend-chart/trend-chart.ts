@@ -3,12 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
 import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
-import { DataController } from '../shared/data-controller.js';
+import { DataController, intersectFilters } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
 import { sectionWords, trendLocales, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { trendChartStyles } from './trend-chart.styles.js';
-import { buildModel, liveFor, pupilTrajectory, seriesFromData, stackOf, type Cell, type Row, type TrendKind, type TrendModel } from './trend-model.js';
+import { buildModel, liveFor, pupilTrajectory, sharedSeries, stackOf, type Cell, type Row, type TrendKind, type TrendModel } from './trend-model.js';
 
 type Words = Messages['trend'];
 
@@ -200,7 +200,8 @@ export class OnTrackTrendChart extends LitElement {
     const policy = this.ctl.policy;
     const date = this.ctl.date;
     // A new dataset object arrives with every adapter change: only then recompute.
-    const key = [dataset, policy, date, this.filter, this.filters, this.pupil];
+    const shared = this.ctl.sharedFilter;
+    const key = [dataset, policy, date, this.filter, this.filters, this.pupil, shared];
     if (key.every((v, i) => v === this.computedKey[i])) return;
     this.computedKey = key;
     this.computeError = undefined;
@@ -208,11 +209,10 @@ export class OnTrackTrendChart extends LitElement {
     if (!dataset) return;
     const now = this.words().live;
     try {
-      const live = liveFor(dataset, policy, date);
       const pupil = this.pupil === undefined ? undefined : dataset.pupils.find((p) => p.id === this.pupil);
       this.computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
-      if (this.pupil !== undefined) this.computed = pupilTrajectory(dataset, policy, date, this.pupil, live, now);
-      else this.computed = (this.filters ?? [this.filter ?? {}]).map((f) => seriesFromData(dataset, policy, date, f, live, now));
+      if (this.pupil !== undefined) this.computed = pupilTrajectory(dataset, policy, date, this.pupil, liveFor(dataset, policy, date), now);
+      else this.computed = (this.filters ?? [this.filter ?? {}]).map((f) => sharedSeries(dataset, policy, date, intersectFilters(shared, f), now));
     } catch (error) {
       this.computeError = error instanceof Error ? error : new Error(String(error));
     }

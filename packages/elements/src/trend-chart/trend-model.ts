@@ -2,7 +2,7 @@ import {
   breakdownFromStatuses, shareAtOrAbove, trackedSubjects, trend,
   type Breakdown, type CohortFilter, type LevelId, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
 } from '@ontrack/rules';
-import { sharedLiveStatuses } from '../shared/live-statuses.js';
+import { sharedBreakdown, sharedLiveStatuses, sharedTrend } from '../shared/live-statuses.js';
 import type { LevelLook } from '../shared/levels.js';
 
 /** How the chart draws its series. */
@@ -144,6 +144,17 @@ export function seriesFromData(
 ): TrendSeries {
   const past = trend(dataset, policy, filter, { date });
   const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: breakdownFromStatuses(live, dataset, policy, date, filter) };
+  return { ...past, points: [...past.points, now] };
+}
+
+/**
+ * `seriesFromData` for the live statuses of the dataset itself, from the
+ * breakdowns every element shares: the snapshots' part is computed once, the
+ * live point moves on by the cells an edit changed.
+ */
+export function sharedSeries(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, liveLabel: string): TrendSeries {
+  const past = sharedTrend(dataset, policy, date, filter);
+  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: sharedBreakdown(dataset, policy, date, filter) };
   return { ...past, points: [...past.points, now] };
 }
 

@@ -77,7 +77,8 @@ export function createMemoryAdapter(dataset: unknown, options: MemoryAdapterOpti
   function write(inputs: readonly JudgementInput[], single: boolean): StoredJudgement[] {
     const checked = checkJudgements(inputs, { hasPupil: (id) => pupils.has(id), hasSubject: (id) => subjects.has(id), levels }, now, single ? 'judgement' : 'judgements', single);
     // All checks first, then all writes: a bulk write is all or nothing.
-    const planned = new Map(versions);
+    // Versions this batch would reach, over the stored ones (no copy of every cell's version per write).
+    const planned = new Map<string, number>();
     const out: { readonly judgement: StoredJudgement; readonly fresh: boolean }[] = [];
     const batchIds = new Set<string>();
     for (const { judgement, expectedVersion } of checked) {
@@ -89,7 +90,7 @@ export function createMemoryAdapter(dataset: unknown, options: MemoryAdapterOpti
       if (batchIds.has(judgement.id)) throw new ConflictError(`Edit id "${judgement.id}" appears twice in one batch`);
       batchIds.add(judgement.id);
       const key = cellKey(judgement.pupilId, judgement.subjectId);
-      const current = planned.get(key) ?? 0;
+      const current = planned.get(key) ?? versions.get(key) ?? 0;
       if (expectedVersion !== undefined && expectedVersion !== current) {
         const latest = [...byId.values()].filter((j) => j.pupilId === judgement.pupilId && j.subjectId === judgement.subjectId && j.version === current)[0];
         throw new ConflictError(

@@ -87,6 +87,20 @@ export function breakdownFromStatuses(
   date: IsoDate,
   filter: CohortFilter = {},
 ): Breakdown {
+  return breakdownFromTally(tallyCohort(statuses, dataset, policy, filter), dataset, policy, date, filter);
+}
+
+/**
+ * One cohort's statuses counted per level (every level of the policy, 0 when
+ * none), with its tracked and untracked totals and distinct pupils: what
+ * `breakdownFromStatuses` turns into percentages.
+ */
+export function tallyCohort(
+  statuses: readonly Pick<StatusEntry, 'pupilId' | 'subjectId' | 'status'>[],
+  dataset: CohortSource,
+  policy: CohortPolicy,
+  filter: CohortFilter = {},
+): CohortTally {
   const pupils = cohortPupils(dataset, policy, filter);
   const tracked = policy.subjects ? new Set(policy.subjects) : undefined;
   const counts: Record<LevelId, number> = {};
@@ -106,18 +120,40 @@ export function breakdownFromStatuses(
     total++;
     counts[s.status] = (counts[s.status] ?? 0) + 1;
   }
+  return { counts, total, untracked, pupils: seen.size };
+}
+
+/** What a breakdown counts before percentages and suppression: one cohort's statuses tallied. */
+export interface CohortTally {
+  /** Statuses per level (every level of the policy, 0 when none). */
+  readonly counts: Readonly<Record<LevelId, number>>;
+  /** Tracked (not untracked) statuses. */
+  readonly total: number;
+  readonly untracked: number;
+  /** Distinct pupils with a status in the cohort. */
+  readonly pupils: number;
+}
+
+/**
+ * The breakdown of a tally kept by the caller (as `breakdownFromStatuses` makes
+ * it): percentages to one decimal, the cohort's label, small cohorts
+ * suppressed. For callers that keep counts up to date edit by edit instead of
+ * counting every status again.
+ */
+export function breakdownFromTally(tally: CohortTally, dataset: CohortSource, policy: CohortPolicy, date: IsoDate, filter: CohortFilter = {}): Breakdown {
+  const counts = { ...tally.counts };
   let percent: Record<LevelId, number> | null = null;
-  if (total > 0) {
+  if (tally.total > 0) {
     percent = {};
-    for (const [id, n] of Object.entries(counts)) percent[id] = round1((100 * n) / total);
+    for (const [id, n] of Object.entries(counts)) percent[id] = round1((100 * n) / tally.total);
   }
   const result: Breakdown = {
     filter,
     label: cohortLabel(dataset, policy, filter),
     date,
-    pupils: seen.size,
-    total,
-    untracked,
+    pupils: tally.pupils,
+    total: tally.total,
+    untracked: tally.untracked,
     counts,
     percent,
     suppressed: false,
