@@ -1,9 +1,8 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { ChartElement, hatch, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
 import { sectionWords, trendLocales, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -131,7 +130,7 @@ function lineClass(row: Row): string {
  * @cssprop [--ontrack-trend-chart-series-0…6] - The seven series colours (default: Okabe–Ito hues, light and dark).
  */
 @customElement('ontrack-trend-chart')
-export class OnTrackTrendChart extends LitElement {
+export class OnTrackTrendChart extends ChartElement {
   static override styles = [themeStyles, chartStyles, trendChartStyles];
 
   /** The series to draw; when unset, computed from the provider's data. */
@@ -149,48 +148,28 @@ export class OnTrackTrendChart extends LitElement {
   /** A pupil id: draws that pupil's trajectory across subjects (sets `kind` to `trajectory`). */
   @property() accessor pupil: string | undefined = undefined;
   /** Data to compute from; when unset, the provider's. */
-  @property({ attribute: false }) accessor data: TrackingDataset | undefined = undefined;
-  /** Policy (levels, suppression); when unset, the provider's or the default. */
-  @property({ attribute: false }) accessor policy: TrackingPolicy | undefined = undefined;
-  /** Evaluation date of the live point; when unset, the provider's or today. */
-  @property() accessor date: string | undefined = undefined;
-  /** The chart's name; the series' labels when unset. */
+  @property({ attribute: false }) override accessor data: TrackingDataset | undefined = undefined;
+  /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
+  @property({ attribute: false }) override accessor policy: TrackingPolicy | undefined = undefined;
+  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
+  @property() override accessor date: string | undefined = undefined;
+  /** The chart's name; the data's own label when unset. */
   @property() accessor label: string | undefined = undefined;
   /** Overrides of any of the chart's words (see `Messages`). */
   @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
 
   /** The point holding the roving tab stop (and the tooltip). */
-  private active: { readonly r: number; readonly c: number } = { r: 0, c: 0 };
+  #active: { readonly r: number; readonly c: number } = { r: 0, c: 0 };
   @state() private accessor tip = false;
-  @state() private accessor tableShown = false;
-  @state() private accessor printing = false;
 
-  private readonly ctl = new DataController(this);
-  private readonly size = new SizeController(this, { width: 480, height: 0 });
-  private computed: readonly TrendSeries[] | undefined;
-  private computeError: Error | undefined;
-  private computedTitle: string | undefined;
-  private computedKey: readonly unknown[] = [];
-  private spots: (Spot | undefined)[][] = [];
-  private focusAfterUpdate = false;
+  protected override width = 480;
+  #computed: readonly TrendSeries[] | undefined;
+  #computeError: Error | undefined;
+  #computedTitle: string | undefined;
+  #spots: (Spot | undefined)[][] = [];
+  #focusAfterUpdate = false;
 
-  private readonly onPrint = (event: Event): void => {
-    this.printing = event.type === 'beforeprint';
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.onPrint);
-    window.addEventListener('afterprint', this.onPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.onPrint);
-    window.removeEventListener('afterprint', this.onPrint);
-  }
-
-  private words(): Words {
+  #words(): Words {
     return sectionWords(trendLocales, langOf(this), this.messages?.trend);
   }
 
@@ -200,33 +179,31 @@ export class OnTrackTrendChart extends LitElement {
     const policy = this.ctl.policy;
     const date = this.ctl.date;
     // A new dataset object arrives with every adapter change: only then recompute.
-    const key = [dataset, policy, date, this.filter, this.filters, this.pupil];
-    if (key.every((v, i) => v === this.computedKey[i])) return;
-    this.computedKey = key;
-    this.computeError = undefined;
-    this.computed = undefined;
+    if (!this.changed([dataset, policy, date, this.filter, this.filters, this.pupil])) return;
+    this.#computeError = undefined;
+    this.#computed = undefined;
     if (!dataset) return;
-    const now = this.words().live;
+    const now = this.#words().live;
     try {
       const live = liveFor(dataset, policy, date);
       const pupil = this.pupil === undefined ? undefined : dataset.pupils.find((p) => p.id === this.pupil);
-      this.computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
-      if (this.pupil !== undefined) this.computed = pupilTrajectory(dataset, policy, date, this.pupil, live, now);
-      else this.computed = (this.filters ?? [this.filter ?? {}]).map((f) => seriesFromData(dataset, policy, date, f, live, now));
+      this.#computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
+      if (this.pupil !== undefined) this.#computed = pupilTrajectory(dataset, policy, date, this.pupil, live, now);
+      else this.#computed = (this.filters ?? [this.filter ?? {}]).map((f) => seriesFromData(dataset, policy, date, f, live, now));
     } catch (error) {
-      this.computeError = error instanceof Error ? error : new Error(String(error));
+      this.#computeError = error instanceof Error ? error : new Error(String(error));
     }
   }
 
   protected override render(): TemplateResult {
-    const t = this.words();
+    const t = this.#words();
     const given = this.series;
     const status = given ? 'ready' : this.ctl.status;
-    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computeError), t, () => {
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.#computeError), t, () => {
       this.ctl.reload();
     });
     if (state) return state;
-    const series = given ?? this.computed;
+    const series = given ?? this.#computed;
     if (!series) return note(t.noData);
     if (series.every((s) => s.points.length === 0)) return note(t.empty);
     const policy = this.ctl.policy;
@@ -235,49 +212,49 @@ export class OnTrackTrendChart extends LitElement {
     const measureId = this.level ?? this.target?.atOrAbove ?? (series.length > 1 ? policy.defaultLevel : undefined);
     const model = buildModel(series, kind, looks, kind === 'lines' ? measureId : undefined);
     const nums = numberWords(langOf(this));
-    const title = this.label ?? (given ? undefined : this.computedTitle) ?? series.map((s) => s.label).join(', ');
-    this.spots = [];
-    this.keepActive(model);
+    const title = this.label ?? (given ? undefined : this.#computedTitle) ?? series.map((s) => s.label).join(', ');
+    this.#spots = [];
+    this.#keepActive(model);
     // The listeners sit on the .plot div, not on the SVG: Chromium makes an SVG
     // element with focus listeners a tab stop of its own.
-    const plot = kind === 'stacked' ? this.stacked(model, t, nums, policy.suppressUnder) : this.lines(model, t, nums, policy.suppressUnder);
-    const active = this.spots[this.active.r]?.[this.active.c];
+    const plot = kind === 'stacked' ? this.#stacked(model, t, nums, policy.suppressUnder) : this.#lines(model, t, nums, policy.suppressUnder);
+    const active = this.#spots[this.#active.r]?.[this.#active.c];
     return html`<figure>
       <figcaption class="title" part="title" id="title">${title}</figcaption>
       ${model.measure && kind === 'lines' ? html`<p class="subtitle" part="subtitle">${t.atOrAbove(model.measure.level.label)}</p>` : nothing}
-      <div class="plot" @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
-        <svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
+      <div class="plot" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave}>
+        ${tonePatterns()}
         ${plot}
         <div class="tip" part="tooltip" aria-hidden="true" ?hidden=${!this.tip || !active}>
           ${active?.lines.map((l, i) => (i === 0 ? html`<strong>${l}</strong>` : html`<div>${l}</div>`))}
         </div>
       </div>
       <p class="visually-hidden" id="hint">${t.keyboardHint}</p>
-      ${this.legend(model)}
-      ${this.table(series, model, t, nums, policy.suppressUnder)}
+      ${this.#legend(model)}
+      ${this.#table(series, model, t, nums, policy.suppressUnder)}
     </figure>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const spot = this.spots[this.active.r]?.[this.active.c];
+    const spot = this.#spots[this.#active.r]?.[this.#active.c];
     const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
     if (spot && tip) {
       // Through the CSSOM, not a style attribute: a strict CSP allows it.
-      const width = this.size.size.width;
+      const width = this.width;
       tip.style.setProperty('--_tip-x', `${spot.x}px`);
       tip.style.setProperty('--_tip-y', `${spot.y}px`);
       tip.style.setProperty('--_tip-shift', spot.x < width * 0.25 ? '0%' : spot.x > width * 0.75 ? '-100%' : '-50%');
     }
-    if (this.focusAfterUpdate) {
-      this.focusAfterUpdate = false;
-      this.renderRoot.querySelector<SVGElement>(`[data-r="${this.active.r}"][data-c="${this.active.c}"]`)?.focus();
+    if (this.#focusAfterUpdate) {
+      this.#focusAfterUpdate = false;
+      this.renderRoot.querySelector<SVGElement>(`[data-r="${this.#active.r}"][data-c="${this.#active.c}"]`)?.focus();
     }
   }
 
   /** Grid of plot areas: one for lines, one per cohort for stacked panels. */
-  private frames(count: number, kind: TrendKind, endLabels: number, low = 0): { frames: Frame[]; width: number; height: number } {
-    const width = Math.max(this.size.size.width, 200);
+  #frames(count: number, kind: TrendKind, endLabels: number, low = 0): { frames: Frame[]; width: number; height: number } {
+    const width = Math.max(this.width, 200);
     const left = kind === 'trajectory' ? 96 : 44;
     if (kind !== 'stacked') {
       const height = Math.round(clamp(width * 0.5, 200, 320));
@@ -296,11 +273,11 @@ export class OnTrackTrendChart extends LitElement {
     return { frames, width, height: Math.ceil(count / cols) * panelH };
   }
 
-  private xOf(f: Frame, c: number, n: number, inset: number): number {
+  #xOf(f: Frame, c: number, n: number, inset: number): number {
     return n <= 1 ? f.left + f.width / 2 : f.left + inset + (c * (f.width - 2 * inset)) / (n - 1);
   }
 
-  private axes(f: Frame, model: TrendModel, nums: NumberWords, inset: number): SVGTemplateResult {
+  #axes(f: Frame, model: TrendModel, nums: NumberWords, inset: number): SVGTemplateResult {
     const n = model.columns.length;
     const longest = Math.max(...model.columns.map((c) => c.label.length), 1);
     const every = Math.max(1, Math.ceil((longest * 6.5 * n) / Math.max(f.width, 1)));
@@ -311,7 +288,7 @@ export class OnTrackTrendChart extends LitElement {
       ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
       ${model.columns.map((c, i) => {
         if (i % every !== 0 && !c.live && i !== n - 1) return nothing;
-        const x = this.xOf(f, i, n, inset);
+        const x = this.#xOf(f, i, n, inset);
         const half = c.label.length * 3.4;
         // Keep the first and last labels inside the plot's box.
         const anchor = x - half < f.left - 36 ? 'start' : x + half > f.left + f.width + 10 ? 'end' : 'middle';
@@ -320,28 +297,28 @@ export class OnTrackTrendChart extends LitElement {
     </g>`;
   }
 
-  private targetLine(f: Frame, t: Words, nums: NumberWords): SVGTemplateResult | typeof nothing {
+  #targetLine(f: Frame, t: Words, nums: NumberWords): SVGTemplateResult | typeof nothing {
     const target = this.target;
     if (!target) return nothing;
     const y = yIn(f, target.percent);
     return svg`<g class="target" part="target" aria-hidden="true">
       <line x1=${f.left} x2=${f.left + f.width} y1=${y} y2=${y}></line>
-      <text x=${f.left + f.width} y=${y - 5}>${t.target(target.label, nums.percent(target.percent))}</text>
+      <text class="halo" x=${f.left + f.width} y=${y - 5}>${t.target(target.label, nums.percent(target.percent))}</text>
     </g>`;
   }
 
-  private describe(b: Breakdown | undefined, t: Words, nums: NumberWords, looks: readonly LevelLook[], threshold: number): string[] {
+  #describe(b: Breakdown | undefined, t: Words, nums: NumberWords, looks: readonly LevelLook[], threshold: number): string[] {
     if (!b) return [];
     if (b.suppressed || !b.counts) return [t.suppressed(threshold)];
     if (b.total === 0) return [t.untracked];
     return looks.map((l) => `${l.glyph} ${l.level.label} ${nums.percent(b.percent?.[l.level.id] ?? 0)} (${t.ofTotal(b.counts?.[l.level.id] ?? 0, b.total)})`);
   }
 
-  private lines(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const showEnds = this.size.size.width >= 420;
+  #lines(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
+    const showEnds = this.width >= 420;
     const longest = Math.max(...model.rows.map((r) => r.label.length), 1);
-    const endW = showEnds ? Math.min(this.size.size.width * 0.3, longest * 7 + 24) : 12;
-    const { frames, width, height } = this.frames(1, model.kind, endW, lowOf(model, this.target));
+    const endW = showEnds ? Math.min(this.width * 0.3, longest * 7 + 24) : 12;
+    const { frames, width, height } = this.#frames(1, model.kind, endW, lowOf(model, this.target));
     const f = frames[0] as Frame;
     const n = model.columns.length;
     const yOf = (v: number): number =>
@@ -356,7 +333,7 @@ export class OnTrackTrendChart extends LitElement {
       const spots: (Spot | undefined)[] = [];
       let last: { x: number; y: number } | undefined;
       row.cells.forEach((cell, c) => {
-        const x = this.xOf(f, c, n, 10);
+        const x = this.#xOf(f, c, n, 10);
         if (cell.y === null) {
           pen = false;
           if (!cell.breakdown) return;
@@ -367,9 +344,9 @@ export class OnTrackTrendChart extends LitElement {
           last = { x, y };
         }
         const y = cell.y === null ? f.top + f.height : yOf(cell.y) + nudge;
-        const spot = this.spotFor(model, row, cell, c, x, y, t, nums, threshold);
+        const spot = this.#spotFor(model, row, cell, c, x, y, t, nums, threshold);
         spots[c] = spot;
-        const on = this.active.r === r && this.active.c === c;
+        const on = this.#active.r === r && this.#active.c === c;
         points.push(svg`<path
           class=${`pt ${cell.y === null ? 'suppressed' : lineClass(row)}`}
           part=${cell.y === null ? 'point suppressed' : 'point'}
@@ -381,7 +358,7 @@ export class OnTrackTrendChart extends LitElement {
           data-c=${c}
         ></path>`);
       });
-      this.spots[r] = spots;
+      this.#spots[r] = spots;
       if (showEnds && last) ends.push({ y: last.y, row });
       return svg`<g part="line row-${row.key}"><path class=${`line ${lineClass(row)}`} d=${d}></path>${points}</g>`;
     });
@@ -389,15 +366,15 @@ export class OnTrackTrendChart extends LitElement {
       (e) => svg`<text class=${`end-label ${colourOf(e.row)}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
     );
     return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">
-      ${this.axes(f, model, nums, 10)}
-      ${model.kind === 'lines' && model.measure ? this.targetLine(f, t, nums) : nothing}
+      ${this.#axes(f, model, nums, 10)}
+      ${model.kind === 'lines' && model.measure ? this.#targetLine(f, t, nums) : nothing}
       ${drawn}
       <g aria-hidden="true">${labels}</g>
     </svg>`;
   }
 
-  private stacked(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const { frames, width, height } = this.frames(model.rows.length, 'stacked', 0);
+  #stacked(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
+    const { frames, width, height } = this.#frames(model.rows.length, 'stacked', 0);
     const n = model.columns.length;
     const panels = model.rows.map((row, r) => {
       const f = frames[r] as Frame;
@@ -419,38 +396,37 @@ export class OnTrackTrendChart extends LitElement {
             const c = run[0] ?? 0;
             const band = stacks[c]?.get(look.level.id) ?? [0, 0];
             const w = Math.min(36, step * 0.6);
-            const x = this.xOf(f, c, n, inset) - w / 2;
+            const x = this.#xOf(f, c, n, inset) - w / 2;
             return `M${x} ${yOf(band[1])}h${w}V${yOf(band[0])}h${-w}z`;
           }
-          const top = run.map((c) => `${this.xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[1] ?? 0).toFixed(1)}`);
-          const bottom = [...run].reverse().map((c) => `${this.xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[0] ?? 0).toFixed(1)}`);
+          const top = run.map((c) => `${this.#xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[1] ?? 0).toFixed(1)}`);
+          const bottom = [...run].reverse().map((c) => `${this.#xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[0] ?? 0).toFixed(1)}`);
           return `M${top.join('L')}L${bottom.join('L')}z`;
         });
-        const d = shapes.join('');
+        const band = svg`<path class="band" d=${shapes.join('')}></path>`;
         return svg`<g part="area level-${look.level.id}">
-          <path class=${`band fill tone-${look.tone}`} d=${d}></path>
-          ${look.tone === 3 ? nothing : svg`<path class="hatch" fill="url(#tone-${look.tone})" d=${d}></path>`}
+          <g class="fill tone-${look.tone}">${band}</g>${hatch(look.tone, band)}
         </g>`;
       });
       const spots: (Spot | undefined)[] = [];
       const hits = row.cells.map((cell, c) => {
         if (!cell.breakdown) return nothing;
-        const x = this.xOf(f, c, n, inset);
-        const spot = this.spotFor(model, row, cell, c, x, f.top + 8, t, nums, threshold);
+        const x = this.#xOf(f, c, n, inset);
+        const spot = this.#spotFor(model, row, cell, c, x, f.top + 8, t, nums, threshold);
         spots[c] = spot;
         const w = Math.max(10, Math.min(step, 48));
-        const on = this.active.r === r && this.active.c === c;
+        const on = this.#active.r === r && this.#active.c === c;
         return svg`${cell.suppressed
-          ? svg`<g class="gap-mark" aria-hidden="true"><line x1=${x} x2=${x} y1=${f.top} y2=${f.top + f.height}></line><text x=${x} y=${f.top + f.height / 2}>${t.suppressedShort}</text></g>`
+          ? svg`<g class="gap-mark" aria-hidden="true"><line x1=${x} x2=${x} y1=${f.top} y2=${f.top + f.height}></line><text class="halo" x=${x} y=${f.top + f.height / 2}>${t.suppressedShort}</text></g>`
           : nothing}<rect class="hit" part=${cell.suppressed ? 'point suppressed' : 'point'} x=${x - w / 2} y=${f.top} width=${w} height=${f.height}
           role="img" aria-label=${spot.label} tabindex=${on ? '0' : '-1'} data-r=${r} data-c=${c}></rect>`;
       });
-      this.spots[r] = spots;
+      this.#spots[r] = spots;
       return svg`<g class="panel">
         ${model.rows.length > 1 ? svg`<text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>` : nothing}
-        ${this.axes(f, model, nums, inset)}
+        ${this.#axes(f, model, nums, inset)}
         ${areas}
-        ${this.targetLine(f, t, nums)}
+        ${this.#targetLine(f, t, nums)}
         ${hits}
       </g>`;
     });
@@ -459,7 +435,7 @@ export class OnTrackTrendChart extends LitElement {
     </svg>`;
   }
 
-  private spotFor(model: TrendModel, row: Row, cell: Cell, c: number, x: number, y: number, t: Words, nums: NumberWords, threshold: number): Spot {
+  #spotFor(model: TrendModel, row: Row, cell: Cell, c: number, x: number, y: number, t: Words, nums: NumberWords, threshold: number): Spot {
     const col = model.columns[c];
     const when = col?.label ?? '';
     const b = cell.breakdown;
@@ -470,7 +446,7 @@ export class OnTrackTrendChart extends LitElement {
       return { x, y, label: `${title}: ${what}`, lines: [title, what] };
     }
     if (model.kind === 'stacked' || (model.kind === 'lines' && !row.look && !model.measure)) {
-      const lines = this.describe(b, t, nums, model.looks, threshold);
+      const lines = this.#describe(b, t, nums, model.looks, threshold);
       return { x, y, label: `${title}: ${lines.join(', ')}`, lines: [title, ...lines] };
     }
     if (model.kind === 'trajectory') {
@@ -492,19 +468,19 @@ export class OnTrackTrendChart extends LitElement {
   }
 
   /** Keeps the roving tab stop on a point that exists after the data changed. */
-  private keepActive(model: TrendModel): void {
+  #keepActive(model: TrendModel): void {
     const exists = (r: number, c: number): boolean => model.rows[r]?.cells[c]?.breakdown !== undefined;
-    if (exists(this.active.r, this.active.c)) return;
+    if (exists(this.#active.r, this.#active.c)) return;
     for (let r = 0; r < model.rows.length; r++) {
       const c = model.rows[r]?.cells.findIndex((cell) => cell.breakdown !== undefined) ?? -1;
       if (c >= 0) {
-        this.active = { r, c };
+        this.#active = { r, c };
         return;
       }
     }
   }
 
-  private legend(model: TrendModel): TemplateResult {
+  #legend(model: TrendModel): TemplateResult {
     if (model.kind === 'stacked') {
       return html`<ul class="legend" part="legend">${[...model.looks].reverse().map((l) => html`<li>
         ${swatch(l.tone)}
@@ -520,14 +496,12 @@ export class OnTrackTrendChart extends LitElement {
    * hundred cells it would cost more than the whole chart, and every point
    * already tells a screen reader its figures when focused.
    */
-  private table(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
+  #table(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
     const shown = this.tableShown || this.printing;
-    const button = html`<button type="button" class="toggle" part="toggle" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${shown ? 'table' : nothing}
-      @click=${() => { this.tableShown = !this.tableShown; }}>${shown ? t.hideTable : t.showTable}</button>`;
-    return html`${button}${shown ? this.figures(series, model, t, nums, threshold) : nothing}`;
+    return html`${this.toggle(shown ? t.hideTable : t.showTable, shown)}${shown ? this.#figures(series, model, t, nums, threshold) : nothing}`;
   }
 
-  private figures(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
+  #figures(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
     const traj = model.kind === 'trajectory';
     const measure = model.measure;
     const head = traj
@@ -553,12 +527,12 @@ export class OnTrackTrendChart extends LitElement {
       </table>`;
   }
 
-  private move(dr: number, dc: number, key: string): { r: number; c: number } {
-    const { r, c } = this.active;
-    const has = (rr: number, cc: number): boolean => this.spots[rr]?.[cc] !== undefined;
-    const cols = Math.max(0, ...this.spots.map((s) => s.length));
+  #move(dr: number, dc: number, key: string): { r: number; c: number } {
+    const { r, c } = this.#active;
+    const has = (rr: number, cc: number): boolean => this.#spots[rr]?.[cc] !== undefined;
+    const cols = Math.max(0, ...this.#spots.map((s) => s.length));
     if (key === 'Home' || key === 'End') {
-      const row = this.spots[r] ?? [];
+      const row = this.#spots[r] ?? [];
       const idx = key === 'Home' ? row.findIndex((s) => s !== undefined) : row.length - 1 - [...row].reverse().findIndex((s) => s !== undefined);
       return idx >= 0 && idx < row.length ? { r, c: idx } : { r, c };
     }
@@ -566,11 +540,11 @@ export class OnTrackTrendChart extends LitElement {
       for (let cc = c + dc; cc >= 0 && cc < cols; cc += dc) if (has(r, cc)) return { r, c: cc };
       return { r, c };
     }
-    for (let rr = r + dr; rr >= 0 && rr < this.spots.length; rr += dr) if (has(rr, c)) return { r: rr, c };
+    for (let rr = r + dr; rr >= 0 && rr < this.#spots.length; rr += dr) if (has(rr, c)) return { r: rr, c };
     return { r, c };
   }
 
-  private onKey = (event: KeyboardEvent): void => {
+  #onKey = (event: KeyboardEvent): void => {
     const steps: Record<string, readonly [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, 0], End: [0, 0] };
     if (event.key === 'Escape') {
       this.tip = false;
@@ -579,37 +553,37 @@ export class OnTrackTrendChart extends LitElement {
     const step = steps[event.key];
     if (!step) return;
     event.preventDefault();
-    this.active = this.move(step[0], step[1], event.key);
+    this.#active = this.#move(step[0], step[1], event.key);
     this.tip = true;
-    this.focusAfterUpdate = true;
+    this.#focusAfterUpdate = true;
     this.requestUpdate();
   };
 
-  private onFocusIn = (event: FocusEvent): void => {
+  #onFocusIn = (event: FocusEvent): void => {
     const target = event.composedPath()[0] as Element | undefined;
     const r = Number(target?.getAttribute('data-r'));
     const c = Number(target?.getAttribute('data-c'));
     if (Number.isInteger(r) && Number.isInteger(c) && target?.hasAttribute('data-r')) {
       // Already there (the keyboard moved focus here): nothing to redraw.
-      if (this.tip && r === this.active.r && c === this.active.c) return;
-      this.active = { r, c };
+      if (this.tip && r === this.#active.r && c === this.#active.c) return;
+      this.#active = { r, c };
       this.tip = true;
       this.requestUpdate();
     }
   };
 
-  private onFocusOut = (event: FocusEvent): void => {
+  #onFocusOut = (event: FocusEvent): void => {
     // Still on a point (an arrow key moved focus): keep the tooltip; else hide it.
     const next = event.relatedTarget;
     if (!(next instanceof Element && next.hasAttribute('data-r'))) this.tip = false;
   };
 
-  private onPointer = (event: PointerEvent): void => {
+  #onPointer = (event: PointerEvent): void => {
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
     let best: { r: number; c: number; d: number } | undefined;
-    this.spots.forEach((row, r) => {
+    this.#spots.forEach((row, r) => {
       row.forEach((s, c) => {
         if (!s) return;
         const d = Math.abs(s.x - px) * 3 + Math.abs(s.y - py);
@@ -617,14 +591,14 @@ export class OnTrackTrendChart extends LitElement {
       });
     });
     if (!best) return;
-    if (best.r !== this.active.r || best.c !== this.active.c) {
-      this.active = { r: best.r, c: best.c };
+    if (best.r !== this.#active.r || best.c !== this.#active.c) {
+      this.#active = { r: best.r, c: best.c };
       this.requestUpdate();
     }
     this.tip = true;
   };
 
-  private onLeave = (): void => {
+  #onLeave = (): void => {
     if (!this.shadowRoot?.activeElement?.hasAttribute('data-r')) this.tip = false;
   };
 }
