@@ -326,16 +326,16 @@ function figures(series: readonly TrendSeries[], g: Draw, label: string | undefi
     : html`<th scope="col">${t.series}</th><th scope="col">${t.when}</th>${model.looks.map((l) => html`<th scope="col">${l.level.label}</th>`)}${measure ? html`<th scope="col">${t.atOrAbove(measure.level.label)}</th>` : nothing}`;
   const rows = series.flatMap((s, si) => model.columns.map((col, c) => {
     const cell = model.rows[traj || model.kind !== 'lines' || measure ? si : 0]?.cells[c];
-    const b = s.points.find((p) => (p.halfTermId ?? (p.live ? '~live' : p.date)) === col.key)?.breakdown;
+    const b = cell?.breakdown;
     if (!b) return nothing;
     const first = html`<th scope="row">${s.label}</th><td>${col.label}</td>`;
     if (traj) {
-      const look = model.looks.find((l) => l.level.id === cell?.level);
+      const look = model.looks.find((l) => l.level.id === cell.level);
       return html`<tr>${first}<td>${look ? look.level.label : t.untracked}</td></tr>`;
     }
     if (b.suppressed || !b.counts) return html`<tr>${first}<td colspan=${model.looks.length + (measure ? 1 : 0)}>${t.suppressed(g.threshold)}</td></tr>`;
     const counts = b.counts;
-    return html`<tr>${first}${model.looks.map((l) => html`<td>${b.total > 0 ? `${String(counts[l.level.id] ?? 0)} (${nums.percent(b.percent?.[l.level.id] ?? 0)})` : t.untracked}</td>`)}${measure && cell ? html`<td>${cell.y === null ? t.untracked : nums.percent(cell.y)}</td>` : nothing}</tr>`;
+    return html`<tr>${first}${model.looks.map((l) => html`<td>${b.total > 0 ? `${String(counts[l.level.id] ?? 0)} (${nums.percent(b.percent?.[l.level.id] ?? 0)})` : t.untracked}</td>`)}${measure ? html`<td>${cell.y === null ? t.untracked : nums.percent(cell.y)}</td>` : nothing}</tr>`;
   }));
   return html`<table id="table" part="table" class="data">
       <caption>${t.tableCaption(label ?? series.map((s) => s.label).join(', '))}</caption>
