@@ -113,30 +113,32 @@ export class OnTrackCohortGauge extends ChartElement {
     const nums = numberWords(langOf(this));
     const label = this.label ?? b.label;
     const versus = given ? this.versus : this.#computed.versus;
+    const hidden = !versus && (b.suppressed || !b.counts);
     return html`${tonePatterns()}
       <figure class="gauge" aria-labelledby="title">
       <figcaption class="title" part="title" id="title">${versus ? t.versus(label, versus.label) : label}</figcaption>
-      ${versus ? this.#renderVersus(b, versus, looks, t, nums, policy.suppressUnder) : this.#renderSingle(b, looks, t, nums, policy.suppressUnder)}
+      ${hidden
+        ? suppressedNote(t, policy.suppressUnder)
+        : b.total === 0 && !versus
+          ? note(t.empty)
+          : html`${versus ? this.#renderVersus(b, versus, looks, t, nums, policy.suppressUnder) : this.#renderSingle(b, looks, t, nums)}
+            <div class="markers" part="markers">${[this.target, this.benchmark].map((m, i) => (m ? this.#markerLine(b, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
+            ${this.#table(t, looks, versus ? [b, versus] : [b], nums, policy.suppressUnder)}`}
     </figure>`;
   }
 
-  #renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    if (b.suppressed || !b.counts) return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
-    if (b.total === 0) return note(t.empty);
-    const markers = [this.target, this.benchmark];
+  #renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords): TemplateResult {
     return html`${this.#bar(b, looks, nums, t, 'bar', true)}
       ${this.compact
         ? html`<p class="summary" part="legend">${looks.map((l) => html`<span class="item"><span aria-hidden="true">${l.level.short ?? l.level.label}</span> <span class="glyph" aria-hidden="true">${l.glyph}</span><span class="visually-hidden">${l.level.label}:</span> ${nums.percent(b.percent?.[l.level.id] ?? 0)}</span>`)}</p>`
-        : html`<ul class="legend" part="legend">${looks.map((l) => this.#legendItem(b, l, t, nums))}</ul>`}
-      <div class="markers" part="markers">${markers.map((m, i) => (m ? this.#markerLine(b, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
-      ${this.#table(t, looks, [b], nums)}`;
+        : html`<ul class="legend" part="legend">${looks.map((l) => this.#legendItem(b, l, t, nums))}</ul>`}`;
   }
 
   #renderVersus(left: Breakdown, right: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
     const row = (b: Breakdown, part: string): TemplateResult => html`<div class="row">
       <span class="row-label">${b.label}</span>
       ${b.suppressed || !b.counts
-        ? html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`
+        ? suppressedNote(t, threshold)
         : this.#bar(b, looks, nums, t, part, false)}
     </div>`;
     const points = gapBetween(left, right).points;
@@ -145,9 +147,7 @@ export class OnTrackCohortGauge extends ChartElement {
     return html`${row(left, 'bar')}${row(right, 'bar versus-bar')}
       ${shown
         ? html`<ul class="gaps" part="gaps">${gaps.map((g) => html`<li><span class="glyph" aria-hidden="true">${g.look.glyph}</span> ${t.gapLine(g.look.level.label, t.points(nums.points(g.points)))}</li>`)}</ul>`
-        : html`<p class="gaps" part="gaps">${t.gapUnavailable}</p>`}
-      <div class="markers" part="markers">${[this.target, this.benchmark].map((m, i) => (m ? this.#markerLine(left, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
-      ${this.#table(t, looks, [left, right], nums, shown ? gaps.map((g) => g.points) : undefined)}`;
+        : html`<p class="gaps" part="gaps">${t.gapUnavailable}</p>`}`;
   }
 
   #legendItem(b: Breakdown, l: LevelLook, t: Words, nums: NumberWords): TemplateResult {
@@ -212,10 +212,12 @@ export class OnTrackCohortGauge extends ChartElement {
     </p>`;
   }
 
-  #table(t: Words, looks: readonly LevelLook[], bs: readonly Breakdown[], nums: NumberWords, gaps?: readonly number[]): TemplateResult {
+  #table(t: Words, looks: readonly LevelLook[], bs: readonly Breakdown[], nums: NumberWords, threshold: number): TemplateResult {
+    const points = bs[1] ? gapBetween(bs[0] as Breakdown, bs[1]).points : null;
+    const gaps = points ? looks.map((l) => points[l.level.id] ?? 0) : undefined;
     const cell = (b: Breakdown, id: string): TemplateResult =>
       b.suppressed || !b.counts
-        ? html`<td colspan="2">${t.suppressed(this.ctl.policy.suppressUnder)}</td>`
+        ? html`<td colspan="2">${t.suppressed(threshold)}</td>`
         : html`<td>${b.counts[id] ?? 0}</td><td>${nums.percent(b.percent?.[id] ?? 0)}</td>`;
     return html`${this.compact
         ? nothing
@@ -231,6 +233,11 @@ export class OnTrackCohortGauge extends ChartElement {
         </tbody>
       </table>`;
   }
+}
+
+/** Why a cohort's figures are hidden. */
+function suppressedNote(t: Words, threshold: number): TemplateResult {
+  return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
 }
 
 function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {
