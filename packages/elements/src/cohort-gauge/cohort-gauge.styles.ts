@@ -5,17 +5,6 @@ export const cohortGaugeStyles = css`
     --_gap: var(--ontrack-cohort-gauge-gap, 0.5rem);
     --_marker: var(--ontrack-cohort-gauge-marker-color, currentColor);
   }
-  .defs {
-    position: absolute;
-  }
-  figure {
-    margin: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
-  .title {
-    font-weight: 600;
-  }
   :host([compact]) .title {
     font-weight: 500;
   }
@@ -23,34 +12,18 @@ export const cohortGaugeStyles = css`
     fill: var(--_bg-alt);
     stroke: var(--_border);
   }
-  .seg {
-    stroke: var(--_bg);
-    stroke-width: 1;
-  }
-  .hatch {
-    pointer-events: none;
-  }
   .seg-label {
-    fill: var(--_fg);
     font-size: 0.8rem;
     font-weight: 600;
     text-anchor: middle;
     dominant-baseline: central;
-    paint-order: stroke;
-    stroke: var(--_bg);
-    stroke-width: 3px;
-    stroke-linejoin: round;
   }
   .marker line {
     stroke: var(--_marker);
     stroke-width: 2.5;
   }
-  .marker.benchmark line {
+  .benchmark line {
     stroke-dasharray: 4 3;
-  }
-  .marker text {
-    fill: var(--_fg);
-    font-size: 0.75rem;
   }
   .summary {
     margin: 0;
@@ -84,26 +57,15 @@ export const cohortGaugeStyles = css`
     color: var(--_fg-muted);
   }
   @media (prefers-reduced-motion: no-preference) {
-    .seg,
-    .hatch {
+    .seg {
       transition:
         x 250ms ease-out,
         width 250ms ease-out;
     }
   }
   @media (forced-colors: active) {
-    .seg {
-      stroke: CanvasText;
-    }
-    .track {
-      fill: Canvas;
-      stroke: CanvasText;
-    }
     .marker line {
       stroke: Highlight;
-    }
-    .seg-label {
-      stroke: Canvas;
     }
   }
   @media print {

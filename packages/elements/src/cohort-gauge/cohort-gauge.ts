@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import {
   gapBetween, round1, shareAtOrAbove,
   type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { sharedBreakdown, sharedGroupGap } from '../shared/live-statuses.js';
-import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { ChartElement, hatch, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
 import { gaugeLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -57,7 +56,7 @@ interface Computed {
  * @cssprop [--ontrack-cohort-gauge-gap=0.5rem] - Space between the gauge's rows.
  */
 @customElement('ontrack-cohort-gauge')
-export class OnTrackCohortGauge extends LitElement {
+export class OnTrackCohortGauge extends ChartElement {
   static override styles = [themeStyles, chartStyles, cohortGaugeStyles];
 
   /** The breakdown to show; when unset, computed from the provider's data for `filter`. */
@@ -72,25 +71,21 @@ export class OnTrackCohortGauge extends LitElement {
   @property({ attribute: false }) accessor filter: CohortFilter | undefined = undefined;
   /** A policy group id: computes that group of the cohort against the rest of it (e.g. `pupil-premium`). */
   @property() accessor group: string | undefined = undefined;
-  /** Data to compute from; when unset, the provider's. */
-  @property({ attribute: false }) accessor data: TrackingDataset | undefined = undefined;
-  /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
-  @property({ attribute: false }) accessor policy: TrackingPolicy | undefined = undefined;
-  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
-  @property() accessor date: string | undefined = undefined;
   /** The small form for dashboards: a thin bar and one line of figures. */
   @property({ type: Boolean, reflect: true }) accessor compact = false;
-  /** The cohort's name; the breakdown's label when unset. */
+  /** Data to compute from; when unset, the provider's. */
+  @property({ attribute: false }) override accessor data: TrackingDataset | undefined = undefined;
+  /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
+  @property({ attribute: false }) override accessor policy: TrackingPolicy | undefined = undefined;
+  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
+  @property() override accessor date: string | undefined = undefined;
+  /** The chart's name; the data's own label when unset. */
   @property() accessor label: string | undefined = undefined;
-  /** Overrides of any of the gauge's words (see `Messages`). */
+  /** Overrides of any of the chart's words (see `Messages`). */
   @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
 
-  @state() private accessor tableShown = false;
-
-  private readonly ctl = new DataController(this);
-  private readonly size = new SizeController(this, { width: 320, height: 0 });
-  private computed: Computed = {};
-  private computedKey: readonly unknown[] = [];
+  protected override width = 320;
+  #computed: Computed = {};
 
   protected override willUpdate(): void {
     if (this.breakdown) return;
@@ -100,52 +95,52 @@ export class OnTrackCohortGauge extends LitElement {
     // The provider publishes a new dataset object on every adapter change, so an
     // edit made in the grid changes the key and the gauge recomputes at once.
     const cohort = this.ctl.cohort(this.filter);
-    const key = [dataset, policy, date, cohort, this.group];
-    if (key.every((v, i) => v === this.computedKey[i])) return;
-    this.computedKey = key;
-    this.computed = dataset ? compute(dataset, policy, date, cohort, this.group) : {};
+    if (!this.changed([dataset, policy, date, cohort, this.group])) return;
+    this.#computed = dataset ? compute(dataset, policy, date, cohort, this.group) : {};
   }
 
   protected override render(): TemplateResult {
     const t = sectionWords(gaugeLocales, langOf(this), this.messages?.gauge);
     const given = this.breakdown;
     const status = given ? 'ready' : this.ctl.status;
-    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computed.error), t, () => {
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.#computed.error), t, () => {
       this.ctl.reload();
     });
     if (state) return state;
-    const b = given ?? this.computed.breakdown;
+    const b = given ?? this.#computed.breakdown;
     if (!b) return note(t.noData);
     const policy = this.ctl.policy;
     const looks = looksFor(policy, b);
     const nums = numberWords(langOf(this));
     const label = this.label ?? b.label;
-    const versus = given ? this.versus : this.computed.versus;
-    return html`<svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
+    const versus = given ? this.versus : this.#computed.versus;
+    const hidden = !versus && (b.suppressed || !b.counts);
+    return html`${tonePatterns()}
       <figure class="gauge" aria-labelledby="title">
       <figcaption class="title" part="title" id="title">${versus ? t.versus(label, versus.label) : label}</figcaption>
-      ${versus ? this.renderVersus(b, versus, looks, t, nums, policy.suppressUnder) : this.renderSingle(b, looks, t, nums, policy.suppressUnder)}
+      ${hidden
+        ? suppressedNote(t, policy.suppressUnder)
+        : b.total === 0 && !versus
+          ? note(t.empty)
+          : html`${versus ? this.#renderVersus(b, versus, looks, t, nums, policy.suppressUnder) : this.#renderSingle(b, looks, t, nums)}
+            <div class="markers" part="markers">${[this.target, this.benchmark].map((m, i) => (m ? this.#markerLine(b, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
+            ${this.#table(t, looks, versus ? [b, versus] : [b], nums, policy.suppressUnder)}`}
     </figure>`;
   }
 
-  private renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    if (b.suppressed || !b.counts) return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
-    if (b.total === 0) return note(t.empty);
-    const markers = [this.target, this.benchmark];
-    return html`${this.bar(b, looks, nums, t, 'bar', true)}
+  #renderSingle(b: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords): TemplateResult {
+    return html`${this.#bar(b, looks, nums, t, 'bar', true)}
       ${this.compact
         ? html`<p class="summary" part="legend">${looks.map((l) => html`<span class="item"><span aria-hidden="true">${l.level.short ?? l.level.label}</span> <span class="glyph" aria-hidden="true">${l.glyph}</span><span class="visually-hidden">${l.level.label}:</span> ${nums.percent(b.percent?.[l.level.id] ?? 0)}</span>`)}</p>`
-        : html`<ul class="legend" part="legend">${looks.map((l) => this.legendItem(b, l, t, nums))}</ul>`}
-      <div class="markers" part="markers">${markers.map((m, i) => (m ? this.markerLine(b, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
-      ${this.table(t, looks, [b], nums)}`;
+        : html`<ul class="legend" part="legend">${looks.map((l) => this.#legendItem(b, l, t, nums))}</ul>`}`;
   }
 
-  private renderVersus(left: Breakdown, right: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
+  #renderVersus(left: Breakdown, right: Breakdown, looks: readonly LevelLook[], t: Words, nums: NumberWords, threshold: number): TemplateResult {
     const row = (b: Breakdown, part: string): TemplateResult => html`<div class="row">
       <span class="row-label">${b.label}</span>
       ${b.suppressed || !b.counts
-        ? html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`
-        : this.bar(b, looks, nums, t, part, false)}
+        ? suppressedNote(t, threshold)
+        : this.#bar(b, looks, nums, t, part, false)}
     </div>`;
     const points = gapBetween(left, right).points;
     const shown = points !== null;
@@ -153,12 +148,10 @@ export class OnTrackCohortGauge extends LitElement {
     return html`${row(left, 'bar')}${row(right, 'bar versus-bar')}
       ${shown
         ? html`<ul class="gaps" part="gaps">${gaps.map((g) => html`<li><span class="glyph" aria-hidden="true">${g.look.glyph}</span> ${t.gapLine(g.look.level.label, t.points(nums.points(g.points)))}</li>`)}</ul>`
-        : html`<p class="gaps" part="gaps">${t.gapUnavailable}</p>`}
-      <div class="markers" part="markers">${[this.target, this.benchmark].map((m, i) => (m ? this.markerLine(left, m, i === 0 ? t.target : t.benchmark, looks, t, nums) : nothing))}</div>
-      ${this.table(t, looks, [left, right], nums, shown ? gaps.map((g) => g.points) : undefined)}`;
+        : html`<p class="gaps" part="gaps">${t.gapUnavailable}</p>`}`;
   }
 
-  private legendItem(b: Breakdown, l: LevelLook, t: Words, nums: NumberWords): TemplateResult {
+  #legendItem(b: Breakdown, l: LevelLook, t: Words, nums: NumberWords): TemplateResult {
     const count = b.counts?.[l.level.id] ?? 0;
     return html`<li part="legend-item level-${l.level.id}">
       ${swatch(l.tone)}
@@ -168,8 +161,8 @@ export class OnTrackCohortGauge extends LitElement {
   }
 
   /** A stacked bar in real pixels, with the target and benchmark lines. */
-  private bar(b: Breakdown, looks: readonly LevelLook[], nums: NumberWords, t: Words, part: string, labelled: boolean): TemplateResult {
-    const width = Math.max(this.size.size.width, 60);
+  #bar(b: Breakdown, looks: readonly LevelLook[], nums: NumberWords, t: Words, part: string, labelled: boolean): TemplateResult {
+    const width = Math.max(this.width, 60);
     const barH = this.compact ? 16 : 28;
     const withLabels = labelled && !this.compact;
     const top = withLabels && this.target ? 18 : 4;
@@ -182,10 +175,10 @@ export class OnTrackCohortGauge extends LitElement {
       const n = b.counts?.[l.level.id] ?? 0;
       const w = (width * n) / total;
       if (w > 0) {
+        const rect = svg`<rect class="seg" x=${x} y=${top} width=${w} height=${barH}></rect>`;
         segments.push(svg`<g part="segment level-${l.level.id}">
-          <rect class="seg fill tone-${l.tone}" x=${x} y=${top} width=${w} height=${barH}></rect>
-          ${l.tone === 3 ? nothing : svg`<rect class="hatch" fill="url(#tone-${l.tone})" x=${x} y=${top} width=${w} height=${barH}></rect>`}
-          ${!this.compact && w >= 46 ? svg`<text class="seg-label" x=${x + w / 2} y=${top + barH / 2}>${l.glyph} ${nums.percent(b.percent?.[l.level.id] ?? 0)}</text>` : nothing}
+          <g class="fill tone-${l.tone}">${rect}</g>${hatch(l.tone, rect)}
+          ${!this.compact && w >= 46 ? svg`<text class="seg-label halo" x=${x + w / 2} y=${top + barH / 2}>${l.glyph} ${nums.percent(b.percent?.[l.level.id] ?? 0)}</text>` : nothing}
         </g>`);
       }
       x += w;
@@ -207,7 +200,7 @@ export class OnTrackCohortGauge extends LitElement {
     </svg>`;
   }
 
-  private markerLine(b: Breakdown, m: Target, kind: string, looks: readonly LevelLook[], t: Words, nums: NumberWords): TemplateResult | typeof nothing {
+  #markerLine(b: Breakdown, m: Target, kind: string, looks: readonly LevelLook[], t: Words, nums: NumberWords): TemplateResult | typeof nothing {
     const level = looks.find((l) => l.level.id === m.atOrAbove);
     const actual = shareAtOrAbove(b, m.atOrAbove, { levels: looks.map((l) => l.level) });
     if (!level || actual === null) return nothing;
@@ -220,14 +213,16 @@ export class OnTrackCohortGauge extends LitElement {
     </p>`;
   }
 
-  private table(t: Words, looks: readonly LevelLook[], bs: readonly Breakdown[], nums: NumberWords, gaps?: readonly number[]): TemplateResult {
+  #table(t: Words, looks: readonly LevelLook[], bs: readonly Breakdown[], nums: NumberWords, threshold: number): TemplateResult {
+    const points = bs[1] ? gapBetween(bs[0] as Breakdown, bs[1]).points : null;
+    const gaps = points ? looks.map((l) => points[l.level.id] ?? 0) : undefined;
     const cell = (b: Breakdown, id: string): TemplateResult =>
       b.suppressed || !b.counts
-        ? html`<td colspan="2">${t.suppressed(this.ctl.policy.suppressUnder)}</td>`
+        ? html`<td colspan="2">${t.suppressed(threshold)}</td>`
         : html`<td>${b.counts[id] ?? 0}</td><td>${nums.percent(b.percent?.[id] ?? 0)}</td>`;
     return html`${this.compact
         ? nothing
-        : html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="table" @click=${() => { this.tableShown = !this.tableShown; }}>${t.showTable}</button>`}
+        : this.toggle(t.showTable, this.tableShown, true)}
       <table id="table" part="table" class=${this.tableShown ? 'data' : 'data visually-hidden'}>
         <caption>${t.tableCaption(bs.map((b) => b.label).join(' / '))}</caption>
         <thead>
@@ -239,6 +234,11 @@ export class OnTrackCohortGauge extends LitElement {
         </tbody>
       </table>`;
   }
+}
+
+/** Why a cohort's figures are hidden. */
+function suppressedNote(t: Words, threshold: number): TemplateResult {
+  return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
 }
 
 function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {

@@ -1,55 +1,77 @@
-import { html, nothing, svg, type TemplateResult, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
-
-/** A measured box in CSS pixels. */
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+import { LitElement, html, nothing, svg, type TemplateResult, type SVGTemplateResult } from 'lit';
+import type { TrackingDataset, TrackingPolicy } from '@ontrack/rules';
+import { DataController } from './data-controller.js';
 
 /**
- * Follows the size of an element with a `ResizeObserver` and asks the host to
- * render again when it changes, so charts draw in real pixels (crisp text,
- * no stretched strokes) at any container width.
+ * What the cohort gauge and the trend chart share: the provider's data, their
+ * width (followed with a `ResizeObserver`, so they draw in real pixels at any
+ * container width), the print state and the table toggle.
  */
-export class SizeController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private observer: ResizeObserver | undefined;
-  private measured: Size;
-  private frame = 0;
+export abstract class ChartElement extends LitElement {
+  // Each element declares these as its own reactive properties.
+  abstract data: TrackingDataset | undefined;
+  abstract policy: TrackingPolicy | undefined;
+  abstract date: string | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, fallback: Size) {
-    this.host = host;
-    this.measured = fallback;
-    host.addController(this);
-  }
+  /** Whether the data table is shown (it always is when printed). */
+  protected tableShown = false;
+  /** True between `beforeprint` and `afterprint`. */
+  protected printing = false;
+  /** The content width in CSS pixels: a fallback until measured. */
+  protected width = 400;
+  protected readonly ctl = new DataController(this);
+  #observer: ResizeObserver | undefined;
+  #frame = 0;
+  #key: readonly unknown[] = [];
 
-  /** The last measured content box (the fallback until the first measurement). */
-  get size(): Size {
-    return this.measured;
-  }
+  readonly #onPrint = (event: Event): void => {
+    this.printing = event.type === 'beforeprint';
+    this.requestUpdate();
+  };
 
-  hostConnected(): void {
-    this.observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1]?.contentRect;
-      if (!box || box.width === 0) return;
-      const width = Math.round(box.width);
-      const height = Math.round(box.height);
-      if (width === this.measured.width && height === this.measured.height) return;
-      this.measured = { width, height };
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('beforeprint', this.#onPrint);
+    addEventListener('afterprint', this.#onPrint);
+    this.#observer = new ResizeObserver((entries) => {
+      const width = Math.round(entries[entries.length - 1]?.contentRect.width ?? 0);
+      if (width === 0 || width === this.width) return;
+      this.width = width;
       // Next frame: drawing inside the observer's callback would resize the
       // host again in the same frame (a "ResizeObserver loop" error).
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => {
-        this.host.requestUpdate();
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => {
+        this.requestUpdate();
       });
     });
-    this.observer.observe(this.host);
+    this.#observer.observe(this);
   }
 
-  hostDisconnected(): void {
-    cancelAnimationFrame(this.frame);
-    this.observer?.disconnect();
-    this.observer = undefined;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeprint', this.#onPrint);
+    removeEventListener('afterprint', this.#onPrint);
+    cancelAnimationFrame(this.#frame);
+    this.#observer?.disconnect();
+  }
+
+  /**
+   * True when any input of a computation differs from the last call's (by
+   * identity): the provider publishes a new dataset object on every change.
+   */
+  protected changed(key: readonly unknown[]): boolean {
+    if (key.every((v, i) => v === this.#key[i])) return false;
+    this.#key = key;
+    return true;
+  }
+
+  /** The button that shows and hides the data table; `controls` when the table is in the page. */
+  protected toggle(text: string, shown: boolean, controls = shown): TemplateResult {
+    return html`<button type="button" class="toggle" part="toggle" aria-expanded=${String(shown)} aria-controls=${controls ? 'table' : nothing}
+      @click=${() => {
+      this.tableShown = !this.tableShown;
+      this.requestUpdate();
+    }}>${text}</button>`;
   }
 }
 
@@ -67,24 +89,26 @@ export interface NumberWords {
 const cache = new Map<string, NumberWords>();
 
 /** Number formatters for a language, one decimal at most; cached per language. */
-export function numberWords(lang: string | undefined): NumberWords {
-  const key = lang ?? 'en';
-  let words = cache.get(key);
+export function numberWords(lang = 'en'): NumberWords {
+  let words = cache.get(lang);
   if (!words) {
-    let pct: Intl.NumberFormat;
-    let pts: Intl.NumberFormat;
-    try {
-      pct = new Intl.NumberFormat(key, { style: 'percent', maximumFractionDigits: 1 });
-      pts = new Intl.NumberFormat(key, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
-    } catch {
-      pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-      pts = new Intl.NumberFormat('en', { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
-    }
+    const format = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+      try {
+        return new Intl.NumberFormat(lang, { maximumFractionDigits: 1, ...options });
+      } catch {
+        return new Intl.NumberFormat('en', { maximumFractionDigits: 1, ...options });
+      }
+    };
+    const pct = format({ style: 'percent' });
+    const pts = format({ minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     words = { percent: (v) => pct.format(v / 100), points: (v) => pts.format(v) };
-    cache.set(key, words);
+    cache.set(lang, words);
   }
   return words;
 }
+
+/** The texture of each palette tone but the plain middle one (3): [pattern size, rotation, shape]. */
+const TEXTURES = ['6,45,M0 0V6', '6,-45,M0 0V6', '6,0,M0 3H6', '', '6,0,M2.9 3h.2', '6,0,M3 0V6', '7,0,M0 3.5h7M3.5 0v7'];
 
 /**
  * One fill pattern per palette tone, so that levels differ by texture as well
@@ -92,21 +116,22 @@ export function numberWords(lang: string | undefined): NumberWords {
  * Tone 3, the middle, stays plain. Strokes take their colour from CSS
  * (`.tone-<n>` sets `--_edge`), never from a style attribute.
  */
-export function tonePatterns(prefix: string): SVGTemplateResult {
-  return svg`<defs>
-    <pattern id="${prefix}-0" class="tone-0" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
-    <pattern id="${prefix}-1" class="tone-1" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="6"></line></pattern>
-    <pattern id="${prefix}-2" class="tone-2" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="0" y1="3" x2="6" y2="3"></line></pattern>
-    <pattern id="${prefix}-3" class="tone-3" width="6" height="6" patternUnits="userSpaceOnUse"></pattern>
-    <pattern id="${prefix}-4" class="tone-4" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.1"></circle></pattern>
-    <pattern id="${prefix}-5" class="tone-5" width="6" height="6" patternUnits="userSpaceOnUse"><line x1="3" y1="0" x2="3" y2="6"></line></pattern>
-    <pattern id="${prefix}-6" class="tone-6" width="7" height="7" patternUnits="userSpaceOnUse"><path d="M0 3.5h7M3.5 0v7"></path></pattern>
-  </defs>`;
+export function tonePatterns(): SVGTemplateResult {
+  return svg`<svg class="defs" width="0" height="0" aria-hidden="true"><defs>${TEXTURES.map((t, i) => {
+    const [size, turn, d] = t.split(',');
+    return t ? svg`<pattern id="tone-${i}" class="tone-${i}" width=${size} height=${size} patternUnits="userSpaceOnUse" patternTransform="rotate(${turn})"><path class=${i === 4 ? 'dot' : ''} d=${d}></path></pattern>` : nothing;
+  })}</defs></svg>`;
+}
+
+/** A level's texture over a shape (none for the plain middle tone). */
+export function hatch(tone: number, shape: SVGTemplateResult): SVGTemplateResult | typeof nothing {
+  return tone === 3 ? nothing : svg`<g class="hatch" fill="url(#tone-${tone})">${shape}</g>`;
 }
 
 /** A 14 × 14 legend swatch of a level: its fill and its texture. */
-export function swatch(tone: number): SVGTemplateResult {
-  return svg`<svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="fill edge tone-${tone}" x="0.5" y="0.5" width="13" height="13"></rect>${tone === 3 ? nothing : svg`<rect fill="url(#tone-${tone})" x="0.5" y="0.5" width="13" height="13"></rect>`}</svg>`;
+export function swatch(tone: number): TemplateResult {
+  const box = svg`<rect x="0.5" y="0.5" width="13" height="13"></rect>`;
+  return html`<svg class="swatch" width="14" height="14" aria-hidden="true"><g class="fill edge tone-${tone}">${box}</g>${hatch(tone, box)}</svg>`;
 }
 
 /** The words a chart needs to say where its data is. */

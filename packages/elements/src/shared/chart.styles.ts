@@ -31,11 +31,35 @@ export const chartStyles = css`
   .series-4 { --_edge: var(--_series-4); }
   .series-5 { --_edge: var(--_series-5); }
   .series-6 { --_edge: var(--_series-6); }
-  .fill { fill: var(--_fill); }
+  .fill { fill: var(--_fill); stroke: var(--_bg); }
   .edge { stroke: var(--_edge); }
-  pattern line,
-  pattern path { stroke: var(--_edge); stroke-width: 1.4; fill: none; }
-  pattern circle { fill: var(--_edge); }
+  pattern path { stroke: var(--_edge); stroke-width: 1.4; }
+  pattern .dot { stroke-width: 2.2; stroke-linecap: round; }
+  .defs {
+    position: absolute;
+  }
+  .hatch {
+    pointer-events: none;
+  }
+  figure {
+    margin: 0;
+    display: grid;
+    gap: var(--_gap, var(--_space));
+  }
+  .title {
+    font-weight: 600;
+  }
+  text {
+    fill: var(--_fg);
+    font-size: 0.75rem;
+  }
+  /* A text over lines or fills: a ring of the surface keeps it readable. */
+  .halo {
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+  }
   .message {
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);

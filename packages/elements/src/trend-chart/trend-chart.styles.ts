@@ -14,14 +14,6 @@ export const trendChartStyles = css`
     --_series-5: var(--ontrack-trend-chart-series-5, light-dark(#3c3c48, #d0d0dc));
     --_series-6: var(--ontrack-trend-chart-series-6, light-dark(#5a4fcf, #a99cff));
   }
-  figure {
-    margin: 0;
-    display: grid;
-    gap: var(--_space);
-  }
-  .title {
-    font-weight: 600;
-  }
   .subtitle {
     margin: 0;
     color: var(--_fg-muted);
@@ -29,36 +21,27 @@ export const trendChartStyles = css`
   .plot {
     position: relative;
   }
-  .defs {
-    position: absolute;
-  }
   .grid {
     stroke: var(--_grid);
-    stroke-width: 1;
     stroke-opacity: 0.5;
-  }
-  .axis text,
-  .panel-title,
-  .end-label,
-  .target text,
-  .gap-mark text {
-    fill: var(--_fg);
-    font-size: 0.75rem;
   }
   .y-label {
     text-anchor: end;
-    dominant-baseline: central;
   }
-  .x-label.live {
-    font-weight: 700;
-  }
-  .panel-title {
-    font-weight: 600;
-    font-size: 0.8125rem;
-  }
+  .y-label,
   .end-label {
     dominant-baseline: central;
+  }
+  .live {
+    font-weight: 700;
+  }
+  .end-label,
+  .target text,
+  .panel-title {
     font-weight: 600;
+  }
+  .panel-title {
+    font-size: 0.8125rem;
   }
   .line {
     stroke: var(--_edge);
@@ -78,36 +61,27 @@ export const trendChartStyles = css`
     stroke: var(--_bg);
     stroke-width: 1.5;
     stroke-dasharray: none;
+  }
+  .pt,
+  .hit {
     cursor: pointer;
+    outline: none;
   }
   .pt.suppressed {
     fill: none;
     stroke: var(--_fg-muted);
     stroke-width: 2;
   }
-  .pt:focus,
-  .hit:focus {
-    outline: none;
-  }
-  .pt:focus-visible {
-    stroke: var(--_focus);
-    stroke-width: 4;
-  }
-  .band {
-    stroke: var(--_bg);
-    stroke-width: 1;
-  }
-  .hatch {
-    pointer-events: none;
-  }
   .hit {
     fill: transparent;
-    stroke: none;
-    cursor: pointer;
   }
+  .pt:focus-visible,
   .hit:focus-visible {
     stroke: var(--_focus);
     stroke-width: 3;
+  }
+  .pt:focus-visible {
+    stroke-width: 4;
   }
   .gap-mark line {
     stroke: var(--_fg-muted);
@@ -115,9 +89,6 @@ export const trendChartStyles = css`
   }
   .gap-mark text {
     text-anchor: middle;
-    paint-order: stroke;
-    stroke: var(--_bg);
-    stroke-width: 3px;
   }
   .target line {
     stroke: var(--_target);
@@ -126,10 +97,6 @@ export const trendChartStyles = css`
   }
   .target text {
     text-anchor: end;
-    font-weight: 600;
-    paint-order: stroke;
-    stroke: var(--_bg);
-    stroke-width: 3px;
   }
   .tip {
     position: absolute;
@@ -138,7 +105,6 @@ export const trendChartStyles = css`
     transform: translate(var(--_tip-shift, -50%), calc(-100% - 10px));
     padding: 0.35em 0.6em;
     background: var(--_bg);
-    color: var(--_fg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
@@ -156,24 +122,13 @@ export const trendChartStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .band {
-      stroke: CanvasText;
-    }
-    .pt {
-      stroke: Canvas;
-    }
     .pt:focus-visible,
-    .hit:focus-visible {
-      stroke: Highlight;
-    }
+    .hit:focus-visible,
     .target line {
       stroke: Highlight;
     }
     .grid {
       stroke: GrayText;
-    }
-    .tip {
-      border-color: CanvasText;
     }
   }
   @media print {

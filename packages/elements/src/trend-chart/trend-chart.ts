@@ -1,10 +1,10 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { SizeController, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { ChartElement, hatch, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
-import { DataController, intersectFilters } from '../shared/data-controller.js';
-import { levelLooks, type LevelLook } from '../shared/levels.js';
+import { intersectFilters } from '../shared/data-controller.js';
+import { levelLooks } from '../shared/levels.js';
 import { sectionWords, trendLocales, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { trendChartStyles } from './trend-chart.styles.js';
@@ -45,6 +45,8 @@ function lowOf(model: TrendModel, target: Target | undefined): number {
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+/** Arrow keys (and Home, End) as [rows, columns] steps. */
+const STEPS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, 1], End: [0, -1] };
 const SHAPES = ['circle', 'square', 'up', 'diamond', 'down'] as const;
 type Shape = (typeof SHAPES)[number] | 'cross';
 
@@ -99,6 +101,250 @@ function lineClass(row: Row): string {
   return `${colourOf(row)} dash-${row.style % 4}`;
 }
 
+/** What one drawing needs: the model, the words, and where the roving tab stop is; it collects the focusable points in `spots`. */
+interface Draw {
+  readonly model: TrendModel;
+  readonly t: Words;
+  readonly nums: NumberWords;
+  readonly threshold: number;
+  readonly target: Target | undefined;
+  /** The measured width of the chart. */
+  readonly width: number;
+  readonly active: { readonly r: number; readonly c: number };
+  readonly spots: (Spot | undefined)[][];
+}
+
+const FRAME: Frame = { left: 0, top: 0, width: 0, height: 0, low: 0 };
+
+/** Grid of plot areas: one for lines, one per cohort for stacked panels. */
+function frames(measured: number, count: number, kind: TrendKind, endLabels: number, low = 0): { frames: Frame[]; width: number; height: number } {
+  const width = Math.max(measured, 200);
+  const left = kind === 'trajectory' ? 96 : 44;
+  if (kind !== 'stacked') {
+    const height = Math.round(clamp(width * 0.5, 200, 320));
+    return { frames: [{ left, top: 16, width: width - left - endLabels, height: height - 16 - 30, low }], width, height };
+  }
+  const cols = Math.max(1, Math.min(count, Math.floor(width / 240)));
+  const panelW = width / cols;
+  const panelH = Math.round(clamp(panelW * 0.62, 170, 260));
+  const frames = Array.from({ length: count }, (_, i): Frame => ({
+    left: (i % cols) * panelW + left,
+    top: Math.floor(i / cols) * panelH + 26,
+    width: panelW - left - 12,
+    height: panelH - 26 - 30,
+    low: 0,
+  }));
+  return { frames, width, height: Math.ceil(count / cols) * panelH };
+}
+
+function xOf(f: Frame, c: number, n: number, inset: number): number {
+  return n <= 1 ? f.left + f.width / 2 : f.left + inset + (c * (f.width - 2 * inset)) / (n - 1);
+}
+
+function axes(g: Draw, f: Frame, inset: number): SVGTemplateResult {
+  const { model, nums } = g;
+  const n = model.columns.length;
+  const longest = Math.max(...model.columns.map((c) => c.label.length), 1);
+  const every = Math.max(1, Math.ceil((longest * 6.5 * n) / Math.max(f.width, 1)));
+  const ticks = model.kind === 'trajectory'
+    ? model.looks.map((l, i) => ({ y: f.top + f.height * (1 - (i + 0.5) / model.looks.length), text: `${l.glyph} ${l.level.short ?? l.level.label}` }))
+    : [0, 1, 2, 3, 4].map((i) => f.low + ((100 - f.low) * i) / 4).map((v) => ({ y: yIn(f, v), text: nums.percent(v) }));
+  return svg`<g class="axis" part="axis" aria-hidden="true">
+    ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
+    ${model.columns.map((c, i) => {
+      if (i % every !== 0 && !c.live && i !== n - 1) return nothing;
+      const x = xOf(f, i, n, inset);
+      const half = c.label.length * 3.4;
+      // Keep the first and last labels inside the plot's box.
+      const anchor = x - half < f.left - 36 ? 'start' : x + half > f.left + f.width + 10 ? 'end' : 'middle';
+      return svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${x} y=${f.top + f.height + 18} text-anchor=${anchor}>${c.label}</text>`;
+    })}
+  </g>`;
+}
+
+function targetLine(g: Draw, f: Frame): SVGTemplateResult | typeof nothing {
+  const { target, t, nums } = g;
+  if (!target) return nothing;
+  const y = yIn(f, target.percent);
+  return svg`<g class="target" part="target" aria-hidden="true">
+    <line x1=${f.left} x2=${f.left + f.width} y1=${y} y2=${y}></line>
+    <text class="halo" x=${f.left + f.width} y=${y - 5}>${t.target(target.label, nums.percent(target.percent))}</text>
+  </g>`;
+}
+
+/**
+ * A focusable point (a marker, or a panel's column): its figures become its
+ * label and its tooltip, and it holds the roving tab stop when active.
+ */
+function point(g: Draw, row: Row, r: number, c: number, x: number, y: number, hidden: boolean, cls: string, d: string): SVGTemplateResult {
+  const { model, t, nums } = g;
+  const cell = row.cells[c] as Cell;
+  const b = cell.breakdown as Breakdown;
+  const when = model.columns[c]?.label ?? '';
+  const title = `${row.label}, ${when}`;
+  let label: string | undefined;
+  let lines: string[];
+  if (b.suppressed || !b.counts) {
+    lines = [t.suppressed(g.threshold)];
+  } else if (model.kind === 'stacked' || (model.kind === 'lines' && !row.look && !model.measure)) {
+    const counts = b.counts;
+    lines = b.total === 0
+      ? [t.untracked]
+      : model.looks.map((l) => `${l.glyph} ${l.level.label} ${nums.percent(b.percent?.[l.level.id] ?? 0)} (${t.ofTotal(counts[l.level.id] ?? 0, b.total)})`);
+  } else if (model.kind === 'trajectory') {
+    const look = model.looks.find((l) => l.level.id === cell.level);
+    label = t.point(row.label, when, look?.level.label ?? t.untracked, '', '');
+    lines = [look ? `${look.glyph} ${look.level.label}` : t.untracked];
+  } else {
+    const id = row.look?.level.id;
+    const what = row.look || !model.measure ? '' : t.atOrAbove(model.measure.level.label);
+    const value = id ? (b.percent ? nums.percent(b.percent[id] ?? 0) : t.untracked) : cell.y === null ? t.untracked : nums.percent(cell.y);
+    const count = id ? (b.counts[id] ?? 0) : Math.round(((cell.y ?? 0) * b.total) / 100);
+    const detail = b.total > 0 ? t.ofTotal(count, b.total) : '';
+    label = t.point(row.label, when, what, value, detail);
+    lines = [`${row.look ? row.look.glyph : `${what}:`} ${value}${detail ? ` (${detail})` : ''}`];
+  }
+  label ??= `${title}: ${lines.join(', ')}`;
+  (g.spots[r] ??= [])[c] = { x, y, label, lines: [title, ...lines] };
+  return svg`<path class=${cls} part=${hidden ? 'point suppressed' : 'point'} d=${d} role="img" aria-label=${label}
+    tabindex=${g.active.r === r && g.active.c === c ? 0 : -1} data-r=${r} data-c=${c}></path>`;
+}
+
+function lines(g: Draw): TemplateResult {
+  const { model, width: measured } = g;
+  const showEnds = measured >= 420;
+  const longest = Math.max(...model.rows.map((r) => r.label.length), 1);
+  const endW = showEnds ? Math.min(measured * 0.3, longest * 7 + 24) : 12;
+  const { frames: [f = FRAME], width, height } = frames(measured, 1, model.kind, endW, lowOf(model, g.target));
+  const n = model.columns.length;
+  const bottom = f.top + f.height;
+  const traj = model.kind === 'trajectory';
+  const ends: { y: number; row: Row }[] = [];
+  const drawn = model.rows.map((row, r) => {
+    // Subjects at the same level would hide each other: spread them a little.
+    const nudge = traj ? (r - (model.rows.length - 1) / 2) * 5 : 0;
+    let d = '';
+    let pen = false;
+    let last: number | undefined;
+    const points = row.cells.map((cell, c) => {
+      const x = xOf(f, c, n, 10);
+      const v = cell.y;
+      pen &&= v !== null;
+      if (!cell.breakdown) return nothing;
+      // A suppressed point: a cross on the axis, and the line breaks there.
+      const y = v === null ? bottom : (traj ? f.top + f.height * (1 - (v + 0.5) / Math.max(model.looks.length, 1)) : yIn(f, v)) + nudge;
+      if (v !== null) {
+        d += `${pen ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
+        pen = true;
+        last = y;
+      }
+      return point(g, row, r, c, x, y, v === null, `pt ${v === null ? 'suppressed' : lineClass(row)}`, markerPath(v === null ? 'cross' : shapeOf(row), x, y, 4.5));
+    });
+    if (showEnds && last !== undefined) ends.push({ y: last, row });
+    return svg`<g part="line row-${row.key}"><path class=${`line ${lineClass(row)}`} d=${d}></path>${points}</g>`;
+  });
+  const labels = spread(ends, 14, f.top, bottom + 10).map(
+    (e) => svg`<text class=${`end-label ${colourOf(e.row)}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
+  );
+  return plot(width, height, svg`${axes(g, f, 10)}
+    ${model.kind === 'lines' && model.measure ? targetLine(g, f) : nothing}
+    ${drawn}
+    <g aria-hidden="true">${labels}</g>`);
+}
+
+function plot(width: number, height: number, content: SVGTemplateResult | SVGTemplateResult[]): TemplateResult {
+  return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">${content}</svg>`;
+}
+
+function stacked(g: Draw): TemplateResult {
+  const { model, t } = g;
+  const { frames: all, width, height } = frames(g.width, model.rows.length, 'stacked', 0);
+  const n = model.columns.length;
+  const inset = n <= 1 ? 0 : 14;
+  return plot(width, height, model.rows.map((row, r) => {
+    const f = all[r] ?? FRAME;
+    const step = n <= 1 ? f.width : (f.width - 2 * inset) / (n - 1);
+    const stacks = row.cells.map((cell) => (cell.breakdown ? stackOf(cell.breakdown, model.looks) : new Map<string, readonly [number, number]>()));
+    const xy = (c: number, id: string, i: 0 | 1): string => `${xOf(f, c, n, inset).toFixed(1)} ${yIn(f, stacks[c]?.get(id)?.[i] ?? 0).toFixed(1)}`;
+    // Runs of consecutive drawable columns: a suppressed or missing point breaks the area.
+    const runs: number[][] = [];
+    stacks.forEach((s, c) => {
+      if (s.size === 0) return;
+      const run = runs[runs.length - 1];
+      if (run && run[run.length - 1] === c - 1) run.push(c);
+      else runs.push([c]);
+    });
+    const areas = model.looks.map((look) => {
+      const id = look.level.id;
+      const d = runs.map((run) => {
+        if (run.length === 1) {
+          // One column alone: a bar.
+          const c = run[0] ?? 0;
+          const band = stacks[c]?.get(id) ?? [0, 0];
+          const w = Math.min(36, step * 0.6);
+          return `M${xOf(f, c, n, inset) - w / 2} ${yIn(f, band[1])}h${w}V${yIn(f, band[0])}h${-w}z`;
+        }
+        return `M${run.map((c) => xy(c, id, 1)).join('L')}L${[...run].reverse().map((c) => xy(c, id, 0)).join('L')}z`;
+      }).join('');
+      const band = svg`<path class="band" d=${d}></path>`;
+      return svg`<g part="area level-${id}"><g class="fill tone-${look.tone}">${band}</g>${hatch(look.tone, band)}</g>`;
+    });
+    const w = Math.max(10, Math.min(step, 48));
+    const hits = row.cells.map((cell, c) => {
+      if (!cell.breakdown) return nothing;
+      const x = xOf(f, c, n, inset);
+      return svg`${cell.suppressed
+        ? svg`<g class="gap-mark" aria-hidden="true"><line x1=${x} x2=${x} y1=${f.top} y2=${f.top + f.height}></line><text class="halo" x=${x} y=${f.top + f.height / 2}>${t.suppressedShort}</text></g>`
+        : nothing}${point(g, row, r, c, x, f.top + 8, cell.suppressed, 'hit', `M${x - w / 2} ${f.top}h${w}v${f.height}h${-w}z`)}`;
+    });
+    return svg`<g class="panel">
+      ${model.rows.length > 1 ? svg`<text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>` : nothing}
+      ${axes(g, f, inset)}
+      ${areas}
+      ${targetLine(g, f)}
+      ${hits}
+    </g>`;
+  }));
+}
+
+function legend(model: TrendModel): TemplateResult {
+  if (model.kind === 'stacked') {
+    return html`<ul class="legend" part="legend">${[...model.looks].reverse().map((l) => html`<li>
+      ${swatch(l.tone)}
+      <span aria-hidden="true">${l.glyph}</span> ${l.level.label}</li>`)}</ul>`;
+  }
+  return html`<ul class="legend" part="legend">${model.rows.map((row) => html`<li>
+    <svg class="swatch" width="28" height="14" aria-hidden="true"><path class=${`line ${lineClass(row)}`} d="M1 7H27"></path><path class=${`pt ${lineClass(row)}`} d=${markerPath(shapeOf(row), 14, 7, 4)}></path></svg>
+    ${row.label}</li>`)}</ul>`;
+}
+
+function figures(series: readonly TrendSeries[], g: Draw, label: string | undefined): TemplateResult {
+  const { model, t, nums } = g;
+  const traj = model.kind === 'trajectory';
+  const measure = model.measure;
+  const head = traj
+    ? html`<th scope="col">${t.series}</th><th scope="col">${t.when}</th><th scope="col">${t.levelHeader}</th>`
+    : html`<th scope="col">${t.series}</th><th scope="col">${t.when}</th>${model.looks.map((l) => html`<th scope="col">${l.level.label}</th>`)}${measure ? html`<th scope="col">${t.atOrAbove(measure.level.label)}</th>` : nothing}`;
+  const rows = series.flatMap((s, si) => model.columns.map((col, c) => {
+    const cell = model.rows[traj || model.kind !== 'lines' || measure ? si : 0]?.cells[c];
+    const b = cell?.breakdown;
+    if (!b) return nothing;
+    const first = html`<th scope="row">${s.label}</th><td>${col.label}</td>`;
+    if (traj) {
+      const look = model.looks.find((l) => l.level.id === cell.level);
+      return html`<tr>${first}<td>${look ? look.level.label : t.untracked}</td></tr>`;
+    }
+    if (b.suppressed || !b.counts) return html`<tr>${first}<td colspan=${model.looks.length + (measure ? 1 : 0)}>${t.suppressed(g.threshold)}</td></tr>`;
+    const counts = b.counts;
+    return html`<tr>${first}${model.looks.map((l) => html`<td>${b.total > 0 ? `${String(counts[l.level.id] ?? 0)} (${nums.percent(b.percent?.[l.level.id] ?? 0)})` : t.untracked}</td>`)}${measure ? html`<td>${cell.y === null ? t.untracked : nums.percent(cell.y)}</td>` : nothing}</tr>`;
+  }));
+  return html`<table id="table" part="table" class="data">
+      <caption>${t.tableCaption(label ?? series.map((s) => s.label).join(', '))}</caption>
+      <thead><tr>${head}</tr></thead>
+      <tbody>${rows}</tbody>
+    </table>`;
+}
+
 /**
  * Any breakdown over the year's snapshots plus the live point: stacked areas
  * of the levels (a panel per cohort, side by side), lines per level, lines of
@@ -131,7 +377,7 @@ function lineClass(row: Row): string {
  * @cssprop [--ontrack-trend-chart-series-0…6] - The seven series colours (default: Okabe–Ito hues, light and dark).
  */
 @customElement('ontrack-trend-chart')
-export class OnTrackTrendChart extends LitElement {
+export class OnTrackTrendChart extends ChartElement {
   static override styles = [themeStyles, chartStyles, trendChartStyles];
 
   /** The series to draw; when unset, computed from the provider's data. */
@@ -149,48 +395,28 @@ export class OnTrackTrendChart extends LitElement {
   /** A pupil id: draws that pupil's trajectory across subjects (sets `kind` to `trajectory`). */
   @property() accessor pupil: string | undefined = undefined;
   /** Data to compute from; when unset, the provider's. */
-  @property({ attribute: false }) accessor data: TrackingDataset | undefined = undefined;
-  /** Policy (levels, suppression); when unset, the provider's or the default. */
-  @property({ attribute: false }) accessor policy: TrackingPolicy | undefined = undefined;
-  /** Evaluation date of the live point; when unset, the provider's or today. */
-  @property() accessor date: string | undefined = undefined;
-  /** The chart's name; the series' labels when unset. */
+  @property({ attribute: false }) override accessor data: TrackingDataset | undefined = undefined;
+  /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
+  @property({ attribute: false }) override accessor policy: TrackingPolicy | undefined = undefined;
+  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
+  @property() override accessor date: string | undefined = undefined;
+  /** The chart's name; the data's own label when unset. */
   @property() accessor label: string | undefined = undefined;
   /** Overrides of any of the chart's words (see `Messages`). */
   @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
 
   /** The point holding the roving tab stop (and the tooltip). */
-  private active: { readonly r: number; readonly c: number } = { r: 0, c: 0 };
+  #active: { readonly r: number; readonly c: number } = { r: 0, c: 0 };
   @state() private accessor tip = false;
-  @state() private accessor tableShown = false;
-  @state() private accessor printing = false;
 
-  private readonly ctl = new DataController(this);
-  private readonly size = new SizeController(this, { width: 480, height: 0 });
-  private computed: readonly TrendSeries[] | undefined;
-  private computeError: Error | undefined;
-  private computedTitle: string | undefined;
-  private computedKey: readonly unknown[] = [];
-  private spots: (Spot | undefined)[][] = [];
-  private focusAfterUpdate = false;
+  protected override width = 480;
+  #computed: readonly TrendSeries[] | undefined;
+  #computeError: Error | undefined;
+  #computedTitle: string | undefined;
+  #spots: (Spot | undefined)[][] = [];
+  #focusAfterUpdate = false;
 
-  private readonly onPrint = (event: Event): void => {
-    this.printing = event.type === 'beforeprint';
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.onPrint);
-    window.addEventListener('afterprint', this.onPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.onPrint);
-    window.removeEventListener('afterprint', this.onPrint);
-  }
-
-  private words(): Words {
+  #words(): Words {
     return sectionWords(trendLocales, langOf(this), this.messages?.trend);
   }
 
@@ -201,32 +427,30 @@ export class OnTrackTrendChart extends LitElement {
     const date = this.ctl.date;
     // A new dataset object arrives with every adapter change: only then recompute.
     const shared = this.ctl.sharedFilter;
-    const key = [dataset, policy, date, this.filter, this.filters, this.pupil, shared];
-    if (key.every((v, i) => v === this.computedKey[i])) return;
-    this.computedKey = key;
-    this.computeError = undefined;
-    this.computed = undefined;
+    if (!this.changed([dataset, policy, date, this.filter, this.filters, this.pupil, shared])) return;
+    this.#computeError = undefined;
+    this.#computed = undefined;
     if (!dataset) return;
-    const now = this.words().live;
+    const now = this.#words().live;
     try {
       const pupil = this.pupil === undefined ? undefined : dataset.pupils.find((p) => p.id === this.pupil);
-      this.computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
-      if (this.pupil !== undefined) this.computed = pupilTrajectory(dataset, policy, date, this.pupil, liveFor(dataset, policy, date), now);
-      else this.computed = (this.filters ?? [this.filter ?? {}]).map((f) => sharedSeries(dataset, policy, date, intersectFilters(shared, f), now));
+      this.#computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
+      if (this.pupil !== undefined) this.#computed = pupilTrajectory(dataset, policy, date, this.pupil, liveFor(dataset, policy, date), now);
+      else this.#computed = (this.filters ?? [this.filter ?? {}]).map((f) => sharedSeries(dataset, policy, date, intersectFilters(shared, f), now));
     } catch (error) {
-      this.computeError = error instanceof Error ? error : new Error(String(error));
+      this.#computeError = error instanceof Error ? error : new Error(String(error));
     }
   }
 
   protected override render(): TemplateResult {
-    const t = this.words();
+    const t = this.#words();
     const given = this.series;
     const status = given ? 'ready' : this.ctl.status;
-    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.computeError), t, () => {
+    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.#computeError), t, () => {
       this.ctl.reload();
     });
     if (state) return state;
-    const series = given ?? this.computed;
+    const series = given ?? this.#computed;
     if (!series) return note(t.noData);
     if (series.every((s) => s.points.length === 0)) return note(t.empty);
     const policy = this.ctl.policy;
@@ -235,381 +459,111 @@ export class OnTrackTrendChart extends LitElement {
     const measureId = this.level ?? this.target?.atOrAbove ?? (series.length > 1 ? policy.defaultLevel : undefined);
     const model = buildModel(series, kind, looks, kind === 'lines' ? measureId : undefined);
     const nums = numberWords(langOf(this));
-    const title = this.label ?? (given ? undefined : this.computedTitle) ?? series.map((s) => s.label).join(', ');
-    this.spots = [];
-    this.keepActive(model);
+    const title = this.label ?? (given ? undefined : this.#computedTitle) ?? series.map((s) => s.label).join(', ');
+    this.#keepActive(model);
+    const shown = this.tableShown || this.printing;
+    const g: Draw = { model, t, nums, threshold: policy.suppressUnder, target: this.target, width: this.width, active: this.#active, spots: (this.#spots = []) };
     // The listeners sit on the .plot div, not on the SVG: Chromium makes an SVG
     // element with focus listeners a tab stop of its own.
-    const plot = kind === 'stacked' ? this.stacked(model, t, nums, policy.suppressUnder) : this.lines(model, t, nums, policy.suppressUnder);
-    const active = this.spots[this.active.r]?.[this.active.c];
+    const plot = kind === 'stacked' ? stacked(g) : lines(g);
+    const active = this.#spots[this.#active.r]?.[this.#active.c];
     return html`<figure>
       <figcaption class="title" part="title" id="title">${title}</figcaption>
       ${model.measure && kind === 'lines' ? html`<p class="subtitle" part="subtitle">${t.atOrAbove(model.measure.level.label)}</p>` : nothing}
-      <div class="plot" @keydown=${this.onKey} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @pointermove=${this.onPointer} @pointerleave=${this.onLeave}>
-        <svg class="defs" width="0" height="0" aria-hidden="true">${tonePatterns('tone')}</svg>
+      <div class="plot" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave}>
+        ${tonePatterns()}
         ${plot}
         <div class="tip" part="tooltip" aria-hidden="true" ?hidden=${!this.tip || !active}>
           ${active?.lines.map((l, i) => (i === 0 ? html`<strong>${l}</strong>` : html`<div>${l}</div>`))}
         </div>
       </div>
       <p class="visually-hidden" id="hint">${t.keyboardHint}</p>
-      ${this.legend(model)}
-      ${this.table(series, model, t, nums, policy.suppressUnder)}
+      ${legend(model)}
+      ${this.toggle(shown ? t.hideTable : t.showTable, shown)}
+      ${shown ? figures(series, g, this.label) : nothing}
     </figure>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const spot = this.spots[this.active.r]?.[this.active.c];
+    const spot = this.#spots[this.#active.r]?.[this.#active.c];
     const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
     if (spot && tip) {
       // Through the CSSOM, not a style attribute: a strict CSP allows it.
-      const width = this.size.size.width;
+      const width = this.width;
       tip.style.setProperty('--_tip-x', `${spot.x}px`);
       tip.style.setProperty('--_tip-y', `${spot.y}px`);
       tip.style.setProperty('--_tip-shift', spot.x < width * 0.25 ? '0%' : spot.x > width * 0.75 ? '-100%' : '-50%');
     }
-    if (this.focusAfterUpdate) {
-      this.focusAfterUpdate = false;
-      this.renderRoot.querySelector<SVGElement>(`[data-r="${this.active.r}"][data-c="${this.active.c}"]`)?.focus();
+    if (this.#focusAfterUpdate) {
+      this.#focusAfterUpdate = false;
+      this.renderRoot.querySelector<SVGElement>(`[data-r="${this.#active.r}"][data-c="${this.#active.c}"]`)?.focus();
     }
-  }
-
-  /** Grid of plot areas: one for lines, one per cohort for stacked panels. */
-  private frames(count: number, kind: TrendKind, endLabels: number, low = 0): { frames: Frame[]; width: number; height: number } {
-    const width = Math.max(this.size.size.width, 200);
-    const left = kind === 'trajectory' ? 96 : 44;
-    if (kind !== 'stacked') {
-      const height = Math.round(clamp(width * 0.5, 200, 320));
-      return { frames: [{ left, top: 16, width: width - left - endLabels, height: height - 16 - 30, low }], width, height };
-    }
-    const cols = Math.max(1, Math.min(count, Math.floor(width / 240)));
-    const panelW = width / cols;
-    const panelH = Math.round(clamp(panelW * 0.62, 170, 260));
-    const frames = Array.from({ length: count }, (_, i): Frame => ({
-      left: (i % cols) * panelW + left,
-      top: Math.floor(i / cols) * panelH + 26,
-      width: panelW - left - 12,
-      height: panelH - 26 - 30,
-      low: 0,
-    }));
-    return { frames, width, height: Math.ceil(count / cols) * panelH };
-  }
-
-  private xOf(f: Frame, c: number, n: number, inset: number): number {
-    return n <= 1 ? f.left + f.width / 2 : f.left + inset + (c * (f.width - 2 * inset)) / (n - 1);
-  }
-
-  private axes(f: Frame, model: TrendModel, nums: NumberWords, inset: number): SVGTemplateResult {
-    const n = model.columns.length;
-    const longest = Math.max(...model.columns.map((c) => c.label.length), 1);
-    const every = Math.max(1, Math.ceil((longest * 6.5 * n) / Math.max(f.width, 1)));
-    const ticks = model.kind === 'trajectory'
-      ? model.looks.map((l, i) => ({ y: f.top + f.height * (1 - (i + 0.5) / model.looks.length), text: `${l.glyph} ${l.level.short ?? l.level.label}` }))
-      : [0, 1, 2, 3, 4].map((i) => f.low + ((100 - f.low) * i) / 4).map((v) => ({ y: yIn(f, v), text: nums.percent(v) }));
-    return svg`<g class="axis" part="axis" aria-hidden="true">
-      ${ticks.map((tk) => svg`<line class="grid" x1=${f.left} x2=${f.left + f.width} y1=${tk.y} y2=${tk.y}></line><text class="y-label" x=${f.left - 6} y=${tk.y}>${tk.text}</text>`)}
-      ${model.columns.map((c, i) => {
-        if (i % every !== 0 && !c.live && i !== n - 1) return nothing;
-        const x = this.xOf(f, i, n, inset);
-        const half = c.label.length * 3.4;
-        // Keep the first and last labels inside the plot's box.
-        const anchor = x - half < f.left - 36 ? 'start' : x + half > f.left + f.width + 10 ? 'end' : 'middle';
-        return svg`<text class=${c.live ? 'x-label live' : 'x-label'} x=${x} y=${f.top + f.height + 18} text-anchor=${anchor}>${c.label}</text>`;
-      })}
-    </g>`;
-  }
-
-  private targetLine(f: Frame, t: Words, nums: NumberWords): SVGTemplateResult | typeof nothing {
-    const target = this.target;
-    if (!target) return nothing;
-    const y = yIn(f, target.percent);
-    return svg`<g class="target" part="target" aria-hidden="true">
-      <line x1=${f.left} x2=${f.left + f.width} y1=${y} y2=${y}></line>
-      <text x=${f.left + f.width} y=${y - 5}>${t.target(target.label, nums.percent(target.percent))}</text>
-    </g>`;
-  }
-
-  private describe(b: Breakdown | undefined, t: Words, nums: NumberWords, looks: readonly LevelLook[], threshold: number): string[] {
-    if (!b) return [];
-    if (b.suppressed || !b.counts) return [t.suppressed(threshold)];
-    if (b.total === 0) return [t.untracked];
-    return looks.map((l) => `${l.glyph} ${l.level.label} ${nums.percent(b.percent?.[l.level.id] ?? 0)} (${t.ofTotal(b.counts?.[l.level.id] ?? 0, b.total)})`);
-  }
-
-  private lines(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const showEnds = this.size.size.width >= 420;
-    const longest = Math.max(...model.rows.map((r) => r.label.length), 1);
-    const endW = showEnds ? Math.min(this.size.size.width * 0.3, longest * 7 + 24) : 12;
-    const { frames, width, height } = this.frames(1, model.kind, endW, lowOf(model, this.target));
-    const f = frames[0] as Frame;
-    const n = model.columns.length;
-    const yOf = (v: number): number =>
-      model.kind === 'trajectory' ? f.top + f.height * (1 - (v + 0.5) / Math.max(model.looks.length, 1)) : yIn(f, v);
-    const ends: { y: number; row: Row }[] = [];
-    const drawn = model.rows.map((row, r) => {
-      // Subjects at the same level would hide each other: spread them a little.
-      const nudge = model.kind === 'trajectory' ? (r - (model.rows.length - 1) / 2) * 5 : 0;
-      let d = '';
-      let pen = false;
-      const points: SVGTemplateResult[] = [];
-      const spots: (Spot | undefined)[] = [];
-      let last: { x: number; y: number } | undefined;
-      row.cells.forEach((cell, c) => {
-        const x = this.xOf(f, c, n, 10);
-        if (cell.y === null) {
-          pen = false;
-          if (!cell.breakdown) return;
-        } else {
-          const y = yOf(cell.y) + nudge;
-          d += `${pen ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
-          pen = true;
-          last = { x, y };
-        }
-        const y = cell.y === null ? f.top + f.height : yOf(cell.y) + nudge;
-        const spot = this.spotFor(model, row, cell, c, x, y, t, nums, threshold);
-        spots[c] = spot;
-        const on = this.active.r === r && this.active.c === c;
-        points.push(svg`<path
-          class=${`pt ${cell.y === null ? 'suppressed' : lineClass(row)}`}
-          part=${cell.y === null ? 'point suppressed' : 'point'}
-          d=${markerPath(cell.y === null ? 'cross' : shapeOf(row), x, y, 4.5)}
-          role="img"
-          aria-label=${spot.label}
-          tabindex=${on ? '0' : '-1'}
-          data-r=${r}
-          data-c=${c}
-        ></path>`);
-      });
-      this.spots[r] = spots;
-      if (showEnds && last) ends.push({ y: last.y, row });
-      return svg`<g part="line row-${row.key}"><path class=${`line ${lineClass(row)}`} d=${d}></path>${points}</g>`;
-    });
-    const labels = spread(ends, 14, f.top, f.top + f.height + 10).map(
-      (e) => svg`<text class=${`end-label ${colourOf(e.row)}`} x=${f.left + f.width + 8} y=${e.y}>${e.row.look ? `${e.row.look.glyph} ` : ''}${e.row.label}</text>`,
-    );
-    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">
-      ${this.axes(f, model, nums, 10)}
-      ${model.kind === 'lines' && model.measure ? this.targetLine(f, t, nums) : nothing}
-      ${drawn}
-      <g aria-hidden="true">${labels}</g>
-    </svg>`;
-  }
-
-  private stacked(model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const { frames, width, height } = this.frames(model.rows.length, 'stacked', 0);
-    const n = model.columns.length;
-    const panels = model.rows.map((row, r) => {
-      const f = frames[r] as Frame;
-      const inset = n <= 1 ? 0 : 14;
-      const step = n <= 1 ? f.width : (f.width - 2 * inset) / (n - 1);
-      const stacks = row.cells.map((cell) => (cell.breakdown ? stackOf(cell.breakdown, model.looks) : new Map<string, readonly [number, number]>()));
-      const yOf = (v: number): number => yIn(f, v);
-      // Runs of consecutive drawable columns: a suppressed or missing point breaks the area.
-      const runs: number[][] = [];
-      stacks.forEach((s, c) => {
-        if (s.size === 0) return;
-        const run = runs[runs.length - 1];
-        if (run && run[run.length - 1] === c - 1) run.push(c);
-        else runs.push([c]);
-      });
-      const areas = model.looks.map((look) => {
-        const shapes = runs.map((run) => {
-          if (run.length === 1) {
-            const c = run[0] ?? 0;
-            const band = stacks[c]?.get(look.level.id) ?? [0, 0];
-            const w = Math.min(36, step * 0.6);
-            const x = this.xOf(f, c, n, inset) - w / 2;
-            return `M${x} ${yOf(band[1])}h${w}V${yOf(band[0])}h${-w}z`;
-          }
-          const top = run.map((c) => `${this.xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[1] ?? 0).toFixed(1)}`);
-          const bottom = [...run].reverse().map((c) => `${this.xOf(f, c, n, inset).toFixed(1)} ${yOf(stacks[c]?.get(look.level.id)?.[0] ?? 0).toFixed(1)}`);
-          return `M${top.join('L')}L${bottom.join('L')}z`;
-        });
-        const d = shapes.join('');
-        return svg`<g part="area level-${look.level.id}">
-          <path class=${`band fill tone-${look.tone}`} d=${d}></path>
-          ${look.tone === 3 ? nothing : svg`<path class="hatch" fill="url(#tone-${look.tone})" d=${d}></path>`}
-        </g>`;
-      });
-      const spots: (Spot | undefined)[] = [];
-      const hits = row.cells.map((cell, c) => {
-        if (!cell.breakdown) return nothing;
-        const x = this.xOf(f, c, n, inset);
-        const spot = this.spotFor(model, row, cell, c, x, f.top + 8, t, nums, threshold);
-        spots[c] = spot;
-        const w = Math.max(10, Math.min(step, 48));
-        const on = this.active.r === r && this.active.c === c;
-        return svg`${cell.suppressed
-          ? svg`<g class="gap-mark" aria-hidden="true"><line x1=${x} x2=${x} y1=${f.top} y2=${f.top + f.height}></line><text x=${x} y=${f.top + f.height / 2}>${t.suppressedShort}</text></g>`
-          : nothing}<rect class="hit" part=${cell.suppressed ? 'point suppressed' : 'point'} x=${x - w / 2} y=${f.top} width=${w} height=${f.height}
-          role="img" aria-label=${spot.label} tabindex=${on ? '0' : '-1'} data-r=${r} data-c=${c}></rect>`;
-      });
-      this.spots[r] = spots;
-      return svg`<g class="panel">
-        ${model.rows.length > 1 ? svg`<text class="panel-title" x=${f.left} y=${f.top - 10}>${row.label}</text>` : nothing}
-        ${this.axes(f, model, nums, inset)}
-        ${areas}
-        ${this.targetLine(f, t, nums)}
-        ${hits}
-      </g>`;
-    });
-    return html`<svg part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="title" aria-describedby="hint">
-      ${panels}
-    </svg>`;
-  }
-
-  private spotFor(model: TrendModel, row: Row, cell: Cell, c: number, x: number, y: number, t: Words, nums: NumberWords, threshold: number): Spot {
-    const col = model.columns[c];
-    const when = col?.label ?? '';
-    const b = cell.breakdown;
-    const title = `${row.label}, ${when}`;
-    if (!b) return { x, y, label: title, lines: [title] };
-    if (b.suppressed) {
-      const what = t.suppressed(threshold);
-      return { x, y, label: `${title}: ${what}`, lines: [title, what] };
-    }
-    if (model.kind === 'stacked' || (model.kind === 'lines' && !row.look && !model.measure)) {
-      const lines = this.describe(b, t, nums, model.looks, threshold);
-      return { x, y, label: `${title}: ${lines.join(', ')}`, lines: [title, ...lines] };
-    }
-    if (model.kind === 'trajectory') {
-      const look = model.looks.find((l) => l.level.id === cell.level);
-      const what = look ? `${look.glyph} ${look.level.label}` : t.untracked;
-      return { x, y, label: t.point(row.label, when, look ? look.level.label : t.untracked, '', ''), lines: [title, what] };
-    }
-    if (row.look) {
-      const id = row.look.level.id;
-      const value = b.percent ? nums.percent(b.percent[id] ?? 0) : t.untracked;
-      const detail = b.counts && b.total > 0 ? t.ofTotal(b.counts[id] ?? 0, b.total) : '';
-      return { x, y, label: t.point(row.label, when, '', value, detail), lines: [title, `${row.look.glyph} ${value}${detail ? ` (${detail})` : ''}`] };
-    }
-    const measure = model.measure;
-    const what = measure ? t.atOrAbove(measure.level.label) : '';
-    const value = cell.y === null ? t.untracked : nums.percent(cell.y);
-    const detail = b.total > 0 ? t.ofTotal(Math.round(((cell.y ?? 0) * b.total) / 100), b.total) : '';
-    return { x, y, label: t.point(row.label, when, what, value, detail), lines: [title, `${what}: ${value}${detail ? ` (${detail})` : ''}`] };
   }
 
   /** Keeps the roving tab stop on a point that exists after the data changed. */
-  private keepActive(model: TrendModel): void {
+  #keepActive(model: TrendModel): void {
     const exists = (r: number, c: number): boolean => model.rows[r]?.cells[c]?.breakdown !== undefined;
-    if (exists(this.active.r, this.active.c)) return;
+    if (exists(this.#active.r, this.#active.c)) return;
     for (let r = 0; r < model.rows.length; r++) {
       const c = model.rows[r]?.cells.findIndex((cell) => cell.breakdown !== undefined) ?? -1;
       if (c >= 0) {
-        this.active = { r, c };
+        this.#active = { r, c };
         return;
       }
     }
   }
 
-  private legend(model: TrendModel): TemplateResult {
-    if (model.kind === 'stacked') {
-      return html`<ul class="legend" part="legend">${[...model.looks].reverse().map((l) => html`<li>
-        ${swatch(l.tone)}
-        <span aria-hidden="true">${l.glyph}</span> ${l.level.label}</li>`)}</ul>`;
-    }
-    return html`<ul class="legend" part="legend">${model.rows.map((row) => html`<li>
-      <svg class="swatch" width="28" height="14" aria-hidden="true"><path class=${`line ${lineClass(row)}`} d="M1 7H27"></path><path class=${`pt ${lineClass(row)}`} d=${markerPath(shapeOf(row), 14, 7, 4)}></path></svg>
-      ${row.label}</li>`)}</ul>`;
-  }
-
-  /**
-   * The figures as a table, built only when asked for (or printed): at a few
-   * hundred cells it would cost more than the whole chart, and every point
-   * already tells a screen reader its figures when focused.
-   */
-  private table(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const shown = this.tableShown || this.printing;
-    const button = html`<button type="button" class="toggle" part="toggle" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${shown ? 'table' : nothing}
-      @click=${() => { this.tableShown = !this.tableShown; }}>${shown ? t.hideTable : t.showTable}</button>`;
-    return html`${button}${shown ? this.figures(series, model, t, nums, threshold) : nothing}`;
-  }
-
-  private figures(series: readonly TrendSeries[], model: TrendModel, t: Words, nums: NumberWords, threshold: number): TemplateResult {
-    const traj = model.kind === 'trajectory';
-    const measure = model.measure;
-    const head = traj
-      ? html`<th scope="col">${t.series}</th><th scope="col">${t.when}</th><th scope="col">${t.levelHeader}</th>`
-      : html`<th scope="col">${t.series}</th><th scope="col">${t.when}</th>${model.looks.map((l) => html`<th scope="col">${l.level.label}</th>`)}${measure ? html`<th scope="col">${t.atOrAbove(measure.level.label)}</th>` : nothing}`;
-    const rows = series.flatMap((s, si) => model.columns.map((col, c) => {
-      const cell = model.rows[traj || model.kind !== 'lines' || measure ? si : 0]?.cells[c];
-      const b = s.points.find((p) => (p.halfTermId ?? (p.live ? '~live' : p.date)) === col.key)?.breakdown;
-      if (!b) return nothing;
-      const first = html`<th scope="row">${s.label}</th><td>${col.label}</td>`;
-      if (traj) {
-        const look = model.looks.find((l) => l.level.id === cell?.level);
-        return html`<tr>${first}<td>${look ? look.level.label : t.untracked}</td></tr>`;
-      }
-      if (b.suppressed || !b.counts) return html`<tr>${first}<td colspan=${model.looks.length + (measure ? 1 : 0)}>${t.suppressed(threshold)}</td></tr>`;
-      const counts = b.counts;
-      return html`<tr>${first}${model.looks.map((l) => html`<td>${b.total > 0 ? `${String(counts[l.level.id] ?? 0)} (${nums.percent(b.percent?.[l.level.id] ?? 0)})` : t.untracked}</td>`)}${measure && cell ? html`<td>${cell.y === null ? t.untracked : nums.percent(cell.y)}</td>` : nothing}</tr>`;
-    }));
-    return html`<table id="table" part="table" class="data">
-        <caption>${t.tableCaption(this.label ?? series.map((s) => s.label).join(', '))}</caption>
-        <thead><tr>${head}</tr></thead>
-        <tbody>${rows}</tbody>
-      </table>`;
-  }
-
-  private move(dr: number, dc: number, key: string): { r: number; c: number } {
-    const { r, c } = this.active;
-    const has = (rr: number, cc: number): boolean => this.spots[rr]?.[cc] !== undefined;
-    const cols = Math.max(0, ...this.spots.map((s) => s.length));
-    if (key === 'Home' || key === 'End') {
-      const row = this.spots[r] ?? [];
-      const idx = key === 'Home' ? row.findIndex((s) => s !== undefined) : row.length - 1 - [...row].reverse().findIndex((s) => s !== undefined);
-      return idx >= 0 && idx < row.length ? { r, c: idx } : { r, c };
-    }
-    if (dc !== 0) {
-      for (let cc = c + dc; cc >= 0 && cc < cols; cc += dc) if (has(r, cc)) return { r, c: cc };
-      return { r, c };
-    }
-    for (let rr = r + dr; rr >= 0 && rr < this.spots.length; rr += dr) if (has(rr, c)) return { r: rr, c };
-    return { r, c };
-  }
-
-  private onKey = (event: KeyboardEvent): void => {
-    const steps: Record<string, readonly [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, 0], End: [0, 0] };
+  #onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       this.tip = false;
       return;
     }
-    const step = steps[event.key];
+    const step = STEPS[event.key];
     if (!step) return;
     event.preventDefault();
-    this.active = this.move(step[0], step[1], event.key);
+    const spots = this.#spots;
+    const cols = Math.max(0, ...spots.map((s) => s.length));
+    const [dr, dc] = step;
+    const { r } = this.#active;
+    // Home and End search their row from its ends; arrows from the active point.
+    const from = event.key === 'Home' ? -1 : event.key === 'End' ? cols : this.#active.c;
+    for (let rr = r + dr, cc = from + dc; rr >= 0 && rr < spots.length && cc >= 0 && cc < cols; rr += dr, cc += dc) {
+      if (spots[rr]?.[cc]) {
+        this.#active = { r: rr, c: cc };
+        break;
+      }
+    }
     this.tip = true;
-    this.focusAfterUpdate = true;
+    this.#focusAfterUpdate = true;
     this.requestUpdate();
   };
 
-  private onFocusIn = (event: FocusEvent): void => {
+  #onFocusIn = (event: FocusEvent): void => {
     const target = event.composedPath()[0] as Element | undefined;
     const r = Number(target?.getAttribute('data-r'));
     const c = Number(target?.getAttribute('data-c'));
     if (Number.isInteger(r) && Number.isInteger(c) && target?.hasAttribute('data-r')) {
       // Already there (the keyboard moved focus here): nothing to redraw.
-      if (this.tip && r === this.active.r && c === this.active.c) return;
-      this.active = { r, c };
+      if (this.tip && r === this.#active.r && c === this.#active.c) return;
+      this.#active = { r, c };
       this.tip = true;
       this.requestUpdate();
     }
   };
 
-  private onFocusOut = (event: FocusEvent): void => {
+  #onFocusOut = (event: FocusEvent): void => {
     // Still on a point (an arrow key moved focus): keep the tooltip; else hide it.
     const next = event.relatedTarget;
     if (!(next instanceof Element && next.hasAttribute('data-r'))) this.tip = false;
   };
 
-  private onPointer = (event: PointerEvent): void => {
+  #onPointer = (event: PointerEvent): void => {
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
     let best: { r: number; c: number; d: number } | undefined;
-    this.spots.forEach((row, r) => {
+    this.#spots.forEach((row, r) => {
       row.forEach((s, c) => {
         if (!s) return;
         const d = Math.abs(s.x - px) * 3 + Math.abs(s.y - py);
@@ -617,14 +571,14 @@ export class OnTrackTrendChart extends LitElement {
       });
     });
     if (!best) return;
-    if (best.r !== this.active.r || best.c !== this.active.c) {
-      this.active = { r: best.r, c: best.c };
+    if (best.r !== this.#active.r || best.c !== this.#active.c) {
+      this.#active = { r: best.r, c: best.c };
       this.requestUpdate();
     }
     this.tip = true;
   };
 
-  private onLeave = (): void => {
+  #onLeave = (): void => {
     if (!this.shadowRoot?.activeElement?.hasAttribute('data-r')) this.tip = false;
   };
 }
