@@ -136,10 +136,10 @@ describe('ontrack-status-grid', () => {
     const el = await grid(tiny);
     const below = q(el, '.body [part~="level-below"]')[0]!;
     expect(below.textContent).to.contain('Below');
-    expect(getComputedStyle(below.querySelector('.label')!, '::before').content).to.contain('▼');
+    expect(getComputedStyle(below, '::before').content).to.contain('▼');
     const on = q(el, '.body [part~="level-on"][part~="source-default"]')[0]!;
-    expect(getComputedStyle(on.querySelector('.label')!, '::before').content).to.contain('●');
-    expect(getComputedStyle(on.querySelector('.label')!, '::after').content).to.contain('*');
+    expect(getComputedStyle(on, '::before').content).to.contain('●');
+    expect(getComputedStyle(on, '::after').content).to.contain('*');
   });
 
   it('marks a default On differently from a recorded On, for eyes and screen readers', async () => {

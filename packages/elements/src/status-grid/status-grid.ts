@@ -618,7 +618,7 @@ export class OnTrackStatusGrid extends LitElement {
     return html`<div
       role="gridcell"
       part="cell ${level ? `level-${level.id} source-${cell.source}` : 'source-untracked'}${states}"
-      class="${look ? `tone-${look.tone} ${isDefault ? 'default' : 'recorded'}` : 'untracked'}${states}"
+      class="g-${!level ? 'none' : level.concern === true ? 'down' : level.challenge === true ? 'up' : 'mid'} ${look ? `tone-${look.tone} ${isDefault ? 'default' : 'recorded'}` : 'untracked'}${states}"
       aria-colindex=${col + 1}
       tabindex=${this.tabFor(ri, col)}
       aria-selected=${this.readonly ? nothing : selected ? 'true' : 'false'}
@@ -627,9 +627,7 @@ export class OnTrackStatusGrid extends LitElement {
       data-row=${ri}
       data-col=${col}
       title=${failure ? t.failed(failure) : !level ? nothing : isDefault ? t.defaultTitle(level.label) : level.label}
-    ><span class="label g-${!level ? 'none' : level.concern === true ? 'down' : level.challenge === true ? 'up' : 'mid'}" aria-hidden=${level ? nothing : 'true'}>${level
-      ? (level.short ?? level.label)
-      : '–'}</span>${hidden ? html`<span class="visually-hidden">${hidden}</span>` : nothing}${extra}</div>`;
+    >${level ? (level.short ?? level.label) : ''}${hidden ? html`<span class="visually-hidden">${hidden}</span>` : nothing}${extra}</div>`;
   }
 
   private renderSummary(model: GridModel, t: Messages['grid']): TemplateResult {
