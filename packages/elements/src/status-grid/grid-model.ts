@@ -16,6 +16,9 @@ export interface GridRow {
    * an edit is stored.
    */
   cells: StatusEntry[] | undefined;
+  /** The status each column last counted in the summary row, with the count it belongs to (`summaries`' `gen`). */
+  counted?: (string | null)[];
+  countedIn?: number;
 }
 
 /** Everything the grid shows, built once per dataset, policy and date. */
@@ -36,6 +39,27 @@ export interface GridModel {
   readonly date: string;
   readonly liveFrom: string;
   readonly defaultLevel: string;
+  /** Rows by pupil id, built on first need (`rowOf`). */
+  byId?: Map<string, GridRow>;
+}
+
+/** A pupil's row (a map built once per model, so an edit by id costs no search). */
+export function rowOf(model: GridModel, pupilId: string): GridRow | undefined {
+  model.byId ??= new Map(model.rows.map((r) => [r.pupil.id, r]));
+  return model.byId.get(pupilId);
+}
+
+/** A row; its name is made when first read (a 50,000-pupil trust shows 15 of them first). */
+class Row implements GridRow {
+  readonly pupil: Pupil;
+  cells: StatusEntry[] | undefined = undefined;
+  #name: string | undefined;
+  constructor(pupil: Pupil) {
+    this.pupil = pupil;
+  }
+  get name(): string {
+    return (this.#name ??= `${this.pupil.givenName} ${this.pupil.familyName}`.trim());
+  }
 }
 
 /**
@@ -50,11 +74,7 @@ export function buildModel(dataset: TrackingDataset, policy: TrackingPolicy, dat
   const classes = new Set<string>();
   const rows = dataset.pupils.map((pupil): GridRow => {
     classes.add(pupil.classId);
-    return {
-      pupil,
-      name: `${pupil.givenName} ${pupil.familyName}`.trim(),
-      cells: undefined,
-    };
+    return new Row(pupil);
   });
   const rank = new Map(orderedLevels(policy).map((l) => [l.id, l.rank]));
   return {
@@ -99,7 +119,13 @@ export function primeRows(model: GridModel, rows: readonly GridRow[]): void {
   for (const r of rows) if (!r.cells && !model.primed.has(r.pupil.id)) wanted.add(r.pupil.id);
   if (wanted.size === 0) return;
   for (const id of wanted) model.primed.set(id, []);
-  for (const list of model.all) for (const j of list) if (wanted.has(j.pupilId)) model.primed.get(j.pupilId)?.push(j);
+  // Indexed loops: this one pass over every judgement is what a first render costs per pupil of the trust.
+  for (const list of model.all) {
+    for (let i = 0, n = list.length; i < n; i++) {
+      const j = list[i] as Judgement;
+      if (wanted.has(j.pupilId)) model.primed.get(j.pupilId)?.push(j);
+    }
+  }
 }
 
 /** A row's confirmed statuses, computing them on first use. */
@@ -204,31 +230,56 @@ export function viewRows(model: GridModel, filter: GridFilter, sort: GridSort, d
 
 /**
  * Per subject (column order), the summary of the shown rows; then the summary
- * over all subjects. With `only`, just that column (and `all` of it alone).
- * Counts in place (no arrays of statuses): an edit recounts its column in microseconds.
+ * over all subjects. Each row remembers what it counted (under `gen`), so that
+ * an edit moves one count (`recount`) instead of counting every row again.
  */
 export function summaries(
-  model: GridModel, rows: readonly GridRow[], policy: TrackingPolicy, statusOf: StatusOf, only?: number,
+  model: GridModel, rows: readonly GridRow[], policy: TrackingPolicy, statusOf: StatusOf, gen: number,
 ): { readonly columns: Summary[]; readonly all: Summary } {
   const levels = orderedLevels(policy);
-  const columns: Summary[] = [];
-  const allCounts: Record<string, number> = {};
-  let allUntracked = 0;
-  for (const l of levels) allCounts[l.id] = 0;
-  for (let c = only ?? 0; c < (only === undefined ? model.subjects.length : only + 1); c++) {
-    const counts: Record<string, number> = {};
-    for (const l of levels) counts[l.id] = 0;
-    let untracked = 0;
-    for (const row of rows) {
-      const s = statusOf(row, c).status;
-      if (s === null) untracked++;
-      else counts[s] = (counts[s] ?? 0) + 1;
-    }
-    allUntracked += untracked;
-    for (const [id, n] of Object.entries(counts)) allCounts[id] = (allCounts[id] ?? 0) + n;
-    columns.push(withPercent(counts, untracked));
+  const n = model.subjects.length;
+  const counts: Record<string, number>[] = [];
+  const untracked: number[] = [];
+  for (let c = 0; c < n; c++) {
+    counts.push(Object.fromEntries(levels.map((l) => [l.id, 0])));
+    untracked.push(0);
   }
-  return { columns, all: withPercent(allCounts, allUntracked) };
+  for (const row of rows) {
+    const counted: (string | null)[] = [];
+    for (let c = 0; c < n; c++) {
+      const s = statusOf(row, c).status;
+      counted.push(s);
+      const at = counts[c] ?? {};
+      if (s === null) untracked[c] = (untracked[c] ?? 0) + 1;
+      else at[s] = (at[s] ?? 0) + 1;
+    }
+    row.counted = counted;
+    row.countedIn = gen;
+  }
+  const columns = counts.map((c, i) => withPercent(c, untracked[i] ?? 0));
+  return { columns, all: combine(columns) };
+}
+
+/** A column's summary after one of its cells went from one status to another. */
+export function recount(sum: Summary, from: string | null, to: string | null): Summary {
+  const counts = { ...sum.counts };
+  let untracked = sum.untracked ?? 0;
+  if (from === null) untracked--;
+  else counts[from] = (counts[from] ?? 0) - 1;
+  if (to === null) untracked++;
+  else counts[to] = (counts[to] ?? 0) + 1;
+  return withPercent(counts, untracked);
+}
+
+/** The summary over all columns from the columns' summaries. */
+export function combine(columns: readonly Summary[]): Summary {
+  const counts: Record<string, number> = {};
+  let untracked = 0;
+  for (const c of columns) {
+    untracked += c.untracked ?? 0;
+    for (const [id, n] of Object.entries(c.counts)) counts[id] = (counts[id] ?? 0) + n;
+  }
+  return withPercent(counts, untracked);
 }
 
 /** Percentages of the tracked statuses, to one decimal, as `summarize` gives them. */

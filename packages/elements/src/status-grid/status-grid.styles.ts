@@ -197,11 +197,10 @@ export const statusGridStyles = css`
     font-style: normal;
     font-size: 0.8em;
   }
-  /* Glyphs as generated content (silent to screen readers): fewer elements per cell, the same look as levelLooks. */
-  .label::before {
+  /* Glyphs as generated content of the cell itself (silent to screen readers): two elements per cell at most, the same look as levelLooks. */
+  [role='gridcell']::before {
     font-style: normal;
     font-size: 0.8em;
-    margin-inline-end: 0.35em;
   }
   .g-down::before {
     content: '▼' / '';
@@ -212,10 +211,19 @@ export const statusGridStyles = css`
   .g-mid::before {
     content: '●' / '';
   }
-  .default .label::after {
+  .g-none::before {
+    content: '–' / '';
+  }
+  .default::after {
     content: '*' / '';
     font-size: 0.75em;
-    margin-inline-start: 0.15em;
+    margin-inline-start: -0.25em;
+  }
+  /* What follows the level (pending, failure, note, marker) comes after the default's asterisk. */
+  .state,
+  .note-mark,
+  .marker {
+    order: 1;
   }
   [role='gridcell'].selected {
     box-shadow: inset 0 0 0 2px var(--_focus);

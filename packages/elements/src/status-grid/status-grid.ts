@@ -14,7 +14,8 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
 import {
-  buildModel, cellsOf, concernCount, primeRows, withPercent, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort, type InterventionIndex,
+  buildModel, cellsOf, combine, concernCount, primeRows, recount, rowOf, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort,
+  type InterventionIndex,
 } from './grid-model.js';
 import { statusGridStyles } from './status-grid.styles.js';
 import './status-grid.events.js';
@@ -153,9 +154,11 @@ export class OnTrackStatusGrid extends LitElement {
   private view: GridRow[] = [];
   private viewKey: readonly unknown[] = [];
   private viewDirty = true;
-  /** Columns (subject indexes) whose summary is stale; 'all' for every one. */
-  private sumsDirty: Set<number> | 'all' | undefined;
+  /** Cells changed since the summary row was counted. */
+  private sumsDirty: { readonly row: GridRow; readonly ci: number }[] | undefined;
   private sumsToken = 0;
+  /** Which full count of the summary row the rows' `counted` statuses belong to. */
+  private sumsGen = 0;
   /** Bumped when anything every row depends on changes; a row is drawn again only when it or this moves. */
   private epoch = 0;
   /** Per pupil, bumped when one of its cells changes (status, pending, failure, note). */
@@ -181,6 +184,9 @@ export class OnTrackStatusGrid extends LitElement {
   private first = 0;
   private count = 40;
   private rowPx = DEFAULT_ROW_PX;
+  /** Overscan rows are drawn once the first rows have been painted (the first paint draws only what is in view). */
+  private overscan = 0;
+  private filling = false;
   private hadFocus = false;
   private focusAfterUpdate = false;
 
@@ -255,6 +261,8 @@ export class OnTrackStatusGrid extends LitElement {
       this.descending,
       this.statusOf,
     );
+    // Other rows: counted afresh.
+    this.sumsDirty = undefined;
     this.summarise(policy);
     const rows = this.view.length;
     const cols = model.subjects.length + 1;
@@ -274,20 +282,26 @@ export class OnTrackStatusGrid extends LitElement {
     const model = this.model;
     if (!model) return;
     const sums = this.sums;
-    if (dirty !== undefined && dirty !== 'all' && sums && sums.columns.length === model.subjects.length) {
-      // One edit: only its columns are counted again; the total is the sum of the columns.
+    if (dirty && sums && sums.columns.length === model.subjects.length) {
+      // An edit: each changed cell of a shown row moves one count, from what it counted to what it shows.
       const columns = [...sums.columns];
-      for (const c of dirty) {
-        const next = summaries(model, this.view, policy, this.statusOf, c).columns[0];
-        if (next) columns[c] = next;
+      for (const { row, ci } of dirty) {
+        const counted = row.countedIn === this.sumsGen ? row.counted : undefined;
+        const was = counted?.[ci];
+        const sum = columns[ci];
+        if (!counted || was === undefined || !sum) continue;
+        const now = this.statusOf(row, ci).status;
+        if (now === was) continue;
+        columns[ci] = recount(sum, was, now);
+        counted[ci] = now;
       }
-      this.sums = { columns, all: combine(columns, this.levels) };
+      this.sums = { columns, all: combine(columns) };
       return;
     }
     const token = ++this.sumsToken;
     const run = (): void => {
       if (token !== this.sumsToken || model !== this.model) return;
-      this.sums = summaries(model, this.view, policy, this.statusOf);
+      this.sums = summaries(model, this.view, policy, this.statusOf, ++this.sumsGen);
     };
     if (this.view.length * model.subjects.length <= 5_000) {
       run();
@@ -307,10 +321,7 @@ export class OnTrackStatusGrid extends LitElement {
     for (const { row } of cells) this.rowVersion.set(row.pupil.id, (this.rowVersion.get(row.pupil.id) ?? 0) + 1);
     const byStatus = (this.sort !== 'name' && this.sort !== 'none') || this.level !== '' || this.onlyConcerns || this.onlyDefaults;
     if (byStatus) this.viewDirty = true;
-    else if (this.sumsDirty !== 'all') {
-      this.sumsDirty ??= new Set();
-      for (const { ci } of cells) this.sumsDirty.add(ci);
-    }
+    else (this.sumsDirty ??= []).push(...cells);
     this.requestUpdate();
   }
 
@@ -348,9 +359,10 @@ export class OnTrackStatusGrid extends LitElement {
     const height = scroller && scroller.clientHeight > 0 ? scroller.clientHeight : GUESS_PX;
     const n = this.view.length;
     const firstSeen = Math.floor(top / this.rowPx);
-    this.first = Math.max(0, Math.min(firstSeen - OVERSCAN, Math.max(0, n - 1)));
-    // OVERSCAN rows each side of the rows in view; at the top there are none above, so none are drawn for them.
-    this.count = Math.min(n - this.first, Math.max(0, firstSeen - this.first) + Math.ceil(height / this.rowPx) + OVERSCAN);
+    const over = this.overscan;
+    this.first = Math.max(0, Math.min(firstSeen - over, Math.max(0, n - 1)));
+    // Overscan rows each side of the rows in view (under the header row); at the top there are none above, so none are drawn for them.
+    this.count = Math.min(n - this.first, Math.max(0, firstSeen - this.first) + Math.ceil(height / this.rowPx) - 1 + over);
   }
 
   private readonly onScroll = (): void => {
@@ -383,6 +395,16 @@ export class OnTrackStatusGrid extends LitElement {
       if (padding !== this.written.padding || body.style.paddingTop !== padding) body.style.paddingTop = padding;
       this.written = { height, padding };
       const row = body.firstElementChild;
+      if (!this.filling && row) {
+        this.filling = true;
+        // When the browser is idle after painting the rows in view, the rows either side follow (smooth scrolling).
+        const fill = (): void => {
+          this.overscan = OVERSCAN;
+          this.onScroll();
+        };
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(fill, { timeout: 500 });
+        else setTimeout(fill, 50);
+      }
       if (this.measure && row instanceof HTMLElement) {
         this.measure = false;
         const px = row.getBoundingClientRect().height;
@@ -558,17 +580,7 @@ export class OnTrackStatusGrid extends LitElement {
           ? html`<span class="concerns" part="badge"><span aria-hidden="true">▼${concerns}</span><span class="visually-hidden">${t.concerns(concerns)}</span></span>`
           : nothing}${pupilFlags ? this.renderMarker(pupilFlags.length, ri, 0, t) : nothing}
       </div>
-      ${model.subjects.map((_, ci) => {
-        // Within a drawn row, a cell is drawn again only when what it shows changed: an edit touches one cell.
-        const stored = cellsOf(model, row)[ci];
-        const key = stored ? cellKey(stored.pupilId, stored.subjectId) : '';
-        const col = ci + 1;
-        const deps = [
-          stored, this.pending.get(key), this.failed.get(key), this.flags.byCell.get(key), model.notes.get(key),
-          this.isSelected(ri, col), this.tabFor(ri, col), ri, this.epoch,
-        ];
-        return guard(deps, () => this.renderCell(model, row, ri, ci, t));
-      })}
+      ${model.subjects.map((_, ci) => this.renderCell(model, row, ri, ci, t))}
     </div>`;
   }
 
@@ -602,42 +614,32 @@ export class OnTrackStatusGrid extends LitElement {
     const editable = this.editable(row, ci);
     const look = cell.status === null ? undefined : this.looks.get(cell.status);
     const states = `${pending ? ' pending' : ''}${failure ? ' failed' : ''}${selected ? ' selected' : ''}${flags ? ' flagged' : ''}`;
-    const extra = html`${pending ? html`<span class="state" aria-hidden="true">…</span><span class="visually-hidden">${t.pending}</span>` : nothing}${failure
-      ? html`<span class="state reason" title=${t.failed(failure)}>⚠ <span class="visually-hidden">${t.failed(failure)}</span></span>`
-      : nothing}${note ? html`<span class="note-mark" title=${note}><span aria-hidden="true">✎</span><span class="visually-hidden">${t.noteSaid(note)}</span></span>` : nothing}${flags
-      ? this.renderMarker(flags.length, ri, col, t)
-      : nothing}`;
-    const common = {
-      tab: this.tabFor(ri, col),
-      selected: this.readonly ? nothing : selected ? 'true' : 'false',
-      ro: !this.readonly && !editable ? 'true' : nothing,
-    };
-    if (!look) {
-      const text = cell.status === null ? t.untracked : t.unknownLevel(cell.status);
-      return html`<div role="gridcell" part="cell source-untracked${states}" class="untracked${states}" aria-colindex=${col + 1} tabindex=${common.tab}
-        aria-selected=${common.selected} aria-readonly=${common.ro} aria-busy=${pending ? 'true' : nothing} data-row=${ri} data-col=${col}>
-        <span aria-hidden="true">–</span><span class="visually-hidden">${text}</span>${extra}
-      </div>`;
-    }
+    // Most cells have nothing extra: one part that stays empty, not four.
+    const extra = pending || failure || note || flags
+      ? html`${pending ? html`<span class="state" aria-hidden="true">…</span><span class="visually-hidden">${t.pending}</span>` : nothing}${failure
+        ? html`<span class="state reason" title=${t.failed(failure)}>⚠ <span class="visually-hidden">${t.failed(failure)}</span></span>`
+        : nothing}${note ? html`<span class="note-mark" title=${note}><span aria-hidden="true">✎</span><span class="visually-hidden">${t.noteSaid(note)}</span></span>` : nothing}${flags
+        ? this.renderMarker(flags.length, ri, col, t)
+        : nothing}`
+      : nothing;
     const isDefault = cell.source === 'default';
-    const name = look.level.short ?? look.level.label;
+    const level = look?.level;
+    // What screen readers hear besides the label: untracked (or an unknown level), or that an On is a default.
+    const hidden = !level ? (cell.status === null ? t.untracked : t.unknownLevel(cell.status)) : isDefault ? t.defaultMark : '';
+    // One template for every cell (an edit changes its parts' values, never swaps its DOM); untracked and unknown levels show "–".
     return html`<div
       role="gridcell"
-      part="cell level-${look.level.id} source-${cell.source}${states}"
-      class="tone-${look.tone} ${isDefault ? 'default' : 'recorded'}${states}"
+      part="cell ${level ? `level-${level.id} source-${cell.source}` : 'source-untracked'}${states}"
+      class="g-${!level ? 'none' : level.concern === true ? 'down' : level.challenge === true ? 'up' : 'mid'} ${look ? `tone-${look.tone} ${isDefault ? 'default' : 'recorded'}` : 'untracked'}${states}"
       aria-colindex=${col + 1}
-      tabindex=${common.tab}
-      aria-selected=${common.selected}
-      aria-readonly=${common.ro}
+      tabindex=${this.tabFor(ri, col)}
+      aria-selected=${this.readonly ? nothing : selected ? 'true' : 'false'}
+      aria-readonly=${!this.readonly && !editable ? 'true' : nothing}
       aria-busy=${pending ? 'true' : nothing}
       data-row=${ri}
       data-col=${col}
-      title=${failure ? t.failed(failure) : isDefault ? t.defaultTitle(look.level.label) : look.level.label}
-    >
-<span class="label g-${look.level.concern === true ? 'down' : look.level.challenge === true ? 'up' : 'mid'}">${name}</span>${isDefault
-        ? html`<span class="visually-hidden">${t.defaultMark}</span>`
-        : nothing}${extra}
-    </div>`;
+      title=${failure ? t.failed(failure) : !level ? nothing : isDefault ? t.defaultTitle(level.label) : level.label}
+    >${level ? (level.short ?? level.label) : ''}${hidden ? html`<span class="visually-hidden">${hidden}</span>` : nothing}${extra}</div>`;
   }
 
   private renderSummary(model: GridModel, t: Messages['grid']): TemplateResult {
@@ -1016,7 +1018,7 @@ export class OnTrackStatusGrid extends LitElement {
 
   /** Sets one pupil's status in one subject, as if a teacher typed it (events, adapter, pending, undo). */
   setStatus(pupilId: string, subjectId: string, to: string, note?: string): Promise<boolean[]> {
-    const row = this.model?.rows.find((r) => r.pupil.id === pupilId);
+    const row = this.model && rowOf(this.model, pupilId);
     const ci = this.model?.subjects.findIndex((s) => s.id === subjectId) ?? -1;
     if (!row || ci < 0) return Promise.resolve([]);
     return this.setLevel([{ row, ci }], to, note);
@@ -1077,7 +1079,7 @@ export class OnTrackStatusGrid extends LitElement {
           this.pending.delete(key);
           this.failed.set(key, reason);
         }
-        const restored = this.statusOf(this.model?.rows.find((r) => r.pupil.id === pupilId) ?? row, ci);
+        const restored = this.statusOf((this.model && rowOf(this.model, pupilId)) ?? row, ci);
         this.announce(this.words().rolledBack(row.name, this.subjectName(ci), reason, this.levelName(restored.status)));
         emit(this, 'ontrack-status-rollback', { pupilId, subjectId, from: before.status, to, reason });
         this.statusesChanged([{ row, ci }]);
@@ -1135,18 +1137,6 @@ export class OnTrackStatusGrid extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
     this.requestUpdate();
   }
-}
-
-/** The summary over all columns from the columns' summaries. */
-function combine(columns: readonly Summary[], levels: readonly Level[]): Summary {
-  const counts: Record<string, number> = {};
-  for (const l of levels) counts[l.id] = 0;
-  let untracked = 0;
-  for (const c of columns) {
-    untracked += c.untracked ?? 0;
-    for (const [id, n] of Object.entries(c.counts)) counts[id] = (counts[id] ?? 0) + n;
-  }
-  return withPercent(counts, untracked);
 }
 
 declare global {
