@@ -112,8 +112,11 @@ export interface CompiledRule {
   /**
    * Binds the rule to fact accessors, once: the fastest way to run it over
    * many items (a cursor moves; the accessors read its current item).
+   * `fixed` names facts that hold the same value for every item the binding
+   * will see (e.g. the facts of one live level): conditions over them are
+   * decided once, here, and `never` says when the rule then cannot fire.
    */
-  bind(resolve: FactResolver): BoundRule;
+  bind(resolve: FactResolver, fixed?: FixedFacts): BoundRule;
 }
 
 /** A policy's rules, compiled. */
@@ -714,13 +717,71 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
 
 /** A rule bound to a fact resolver: `test` and `because` read the cursor's current item. */
 export interface BoundRule {
+  /** The rule cannot fire for any item with the fixed facts it was bound with: `test()` is always false. */
+  readonly never: boolean;
   test(): boolean;
   because(): BecauseDetail[];
 }
 
-function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean): BoundRule {
+/**
+ * Facts with one value for every item of a binding, by name: the value the
+ * fact's accessor returns (`undefined` for a missing fact). Only primitive
+ * values and null are used; other facts are read as usual.
+ */
+export type FixedFacts = ReadonlyMap<string, unknown>;
+
+function fixedValue(ref: FactRef, fixed: FixedFacts): { readonly value: unknown } | undefined {
+  if (ref.path !== undefined || !fixed.has(ref.fact)) return undefined;
+  const value = fixed.get(ref.fact);
+  return value === null || typeof value !== 'object' ? { value } : undefined;
+}
+
+/**
+ * A pure tree with the conditions over fixed facts decided: `true` or
+ * `false` when the whole tree is decided, else the tree of what is left.
+ * Sound only for pure trees (no condition can throw and none reads a fact
+ * that throws when missing): then the outcome does not depend on which
+ * conditions are evaluated, or in which order, and deciding some early
+ * changes nothing but the work.
+ */
+function fold(node: Node, fixed: FixedFacts): boolean | Node {
+  if (node.kind === 'leaf') {
+    const left = fixedValue(node.fact, fixed);
+    const right = node.valueFact ? fixedValue(node.valueFact, fixed) : { value: node.value };
+    if (!left || !right || !node.op) return node;
+    try {
+      return node.op(left.value, right.value);
+    } catch {
+      return node; // cannot happen for a pure condition; evaluated per item, it would throw there
+    }
+  }
+  if (node.kind === 'not') {
+    const child = fold(node.children[0] as Node, fixed);
+    return typeof child === 'boolean' ? !child : { ...node, children: [child] };
+  }
+  // An empty `all` or `any` is true (json-rules-engine).
+  if (node.children.length === 0) return true;
+  const decides = node.kind === 'any'; // an `any` is decided by a true condition, an `all` by a false one
+  const left: Node[] = [];
+  for (const c of node.children) {
+    const f = fold(c, fixed);
+    if (f === decides) return decides;
+    if (typeof f !== 'boolean') left.push(f);
+  }
+  // Every condition decided, none the deciding way.
+  if (left.length === 0) return !decides;
+  return { ...node, children: left };
+}
+
+function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, fixed?: FixedFacts): BoundRule {
   const bound = bindNode(root, resolve, allowUndefined);
-  const test = bound.test;
+  let test = bound.test;
+  let never = false;
+  if (fixed && fixed.size > 0 && root.pure && allowUndefined) {
+    const rest = fold(root, fixed);
+    if (rest === false) never = true;
+    test = rest === true ? (): boolean => true : rest === false ? (): boolean => false : bindNode(rest, resolve, allowUndefined).test;
+  }
   let explain: () => BecauseDetail[];
   if (allOnly(root)) {
     // A true tree of `all`s: every condition was evaluated and held, so each decided it.
@@ -735,6 +796,7 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
     };
   }
   return {
+    never,
     test(): boolean {
       try {
         return test();
@@ -923,7 +985,7 @@ export function compileRules(rules: readonly unknown[], options: CompileOptions 
         current = read;
         return viaReader.because();
       },
-      bind: (resolve: FactResolver): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined),
+      bind: (resolve: FactResolver, fixed?: FixedFacts): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, fixed),
     };
   });
 

@@ -1,12 +1,12 @@
 import { type Issue, ValidationError } from '../errors.js';
 import type { Intervention } from '../schema/result.js';
 import type { TrackingPolicy } from '../schema/policy.js';
-import { type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
+import { type BoundRule, type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
 import { FACTS, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
-import { pupilSubjectCursor } from '../facts/pupil-subject.js';
+import { levelFacts, pupilSubjectCursor } from '../facts/pupil-subject.js';
 import { pupilCursor } from '../facts/pupil.js';
 import { classSubjectCursor } from '../facts/class-subject.js';
-import type { ClassRef, FactsIndex } from '../facts/facts-index.js';
+import { type ClassRef, type FactsIndex, UNKNOWN_LEVEL } from '../facts/facts-index.js';
 import type { Pupil } from '../schema/dataset.js';
 
 /** The event type of an intervention rule; rules with other event types yield nothing. */
@@ -110,6 +110,16 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
   return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
 }
 
+/** Options for `findInterventions`. */
+export interface FindOptions {
+  /**
+   * Bind the rules once per live level and per evaluation with the facts
+   * that are the same for every item (true, the default); false runs every
+   * rule on every item (the plain path, for comparing the two).
+   */
+  readonly specialize?: boolean;
+}
+
 /**
  * Runs a plan's rules over every item of their scope (pupil × tracked
  * subject, pupil, class × tracked subject) and returns the interventions,
@@ -117,7 +127,7 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
  * carries the pupil's or class's `schoolId`. `because` lists may be shared
  * between interventions and are frozen.
  */
-export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Intervention[] {
+export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { specialize = true }: FindOptions = {}): Intervention[] {
   // No sort of the (many) results: items are visited in id order (classes
   // before pupils, as an absent pupil id sorts first; a pupil's own rules
   // before its subjects', as an absent subject id sorts first; rules by id),
@@ -166,7 +176,8 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
   const classRules = byName(plan.byScope['class-subject']);
   if (classRules.length > 0) {
     const cursor = classSubjectCursor(ix);
-    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve) }));
+    // `live` is the same for every class × subject of an evaluation.
+    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve, specialize ? new Map([['live', ix.live]]) : undefined) })).filter(({ b }) => !b.never);
     const classOrder = orderOf(ix.classes.map((c) => c.classId));
     for (const s of subjectOrder) {
       for (const c of classOrder) {
@@ -182,13 +193,21 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
     const pc = pupilCursor(ix);
     const pupilBound = pupilRules.map((r) => ({ r, b: r.rule.bind(pc.resolve) }));
     const cc = pupilSubjectCursor(ix);
-    const cellBound = cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve) }));
+    // The cell rules bound once per live level (index `level - UNKNOWN_LEVEL`), with the
+    // facts the level decides fixed: a rule that cannot fire at a level is not run there.
+    const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
+      const fixed = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
+      return cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve, fixed) })).filter(({ b }) => !b.never);
+    });
+    const levelOf = ix.levelOf;
     for (const p of orderOf(ix.pupils.map((x) => x.id))) {
       const pupil = ix.pupils[p] as Pupil;
       pc.at(p);
       for (const { r, b } of pupilBound) if (b.test()) emitPupil(r, b.because(), pupil);
-      if (cellBound.length === 0) continue;
+      if (cellRules.length === 0) continue;
       for (const s of subjectOrder) {
+        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly { r: InterventionRule; b: BoundRule }[];
+        if (cellBound.length === 0) continue;
         cc.at(p, s);
         for (const { r, b } of cellBound) if (b.test()) emitCell(r, b.because(), pupil, s);
       }

@@ -1,6 +1,6 @@
-import { type FactAccessor, type FactReader, type FactResolver, MISSING } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FixedFacts, MISSING } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
-import type { FactsIndex } from './facts-index.js';
+import { type FactsIndex, NO_LEVEL } from './facts-index.js';
 import { attributeFact } from './catalog.js';
 import { attributesOf, pupilAccessor, readAttribute } from './pupil.js';
 
@@ -66,6 +66,24 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
       return get();
     },
   };
+}
+
+/**
+ * The pupil-subject facts that a cell's live level decides (`status`,
+ * `rank`, `concern`, `challenge`), as the cursor reads them at every cell
+ * of that level (a level index, `NO_LEVEL` or `UNKNOWN_LEVEL`): for binding
+ * rules once per level (`CompiledRule.bind(resolve, fixed)`). A status the
+ * policy lacks is left out (it varies between such cells).
+ */
+export function levelFacts(ix: FactsIndex, level: number): FixedFacts {
+  const fixed = new Map<string, unknown>([
+    ['rank', ix.rankOf(level)],
+    ['concern', ix.isConcern(level)],
+    ['challenge', ix.isChallenge(level)],
+  ]);
+  if (level >= 0) fixed.set('status', ix.levels[level]?.id);
+  else if (level === NO_LEVEL) fixed.set('status', null);
+  return fixed;
 }
 
 /**
