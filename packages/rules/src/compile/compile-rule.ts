@@ -112,11 +112,11 @@ export interface CompiledRule {
   /**
    * Binds the rule to fact accessors, once: the fastest way to run it over
    * many items (a cursor moves; the accessors read its current item).
-   * `fixed` names facts that hold the same value for every item the binding
-   * will see (e.g. the facts of one live level): conditions over them are
+   * `domains` says what some facts can be for every item the binding will
+   * see (e.g. the facts of one live level): conditions they decide are
    * decided once, here, and `never` says when the rule then cannot fire.
    */
-  bind(resolve: FactResolver, fixed?: FixedFacts): BoundRule;
+  bind(resolve: FactResolver, domains?: FactDomains): BoundRule;
 }
 
 /** A policy's rules, compiled. */
@@ -717,46 +717,71 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
 
 /** A rule bound to a fact resolver: `test` and `because` read the cursor's current item. */
 export interface BoundRule {
-  /** The rule cannot fire for any item with the fixed facts it was bound with: `test()` is always false. */
+  /** The rule cannot fire for any item with the fact domains it was bound with: `test()` is always false. */
   readonly never: boolean;
   test(): boolean;
   because(): BecauseDetail[];
 }
 
 /**
- * Facts with one value for every item of a binding, by name: the value the
- * fact's accessor returns (`undefined` for a missing fact). Only primitive
- * values and null are used; other facts are read as usual.
+ * What some facts can be, for every item of a binding, by name: every value
+ * the fact's accessor can return there (`undefined` for a missing fact); one
+ * value when the fact is fixed (e.g. `status` at the cells of one level).
+ * Only primitive values and null count; a fact with another value in its
+ * list is read as usual.
  */
-export type FixedFacts = ReadonlyMap<string, unknown>;
+export type FactDomains = ReadonlyMap<string, readonly unknown[]>;
 
-function fixedValue(ref: FactRef, fixed: FixedFacts): { readonly value: unknown } | undefined {
-  if (ref.path !== undefined || !fixed.has(ref.fact)) return undefined;
-  const value = fixed.get(ref.fact);
-  return value === null || typeof value !== 'object' ? { value } : undefined;
+// The values a fact can take, or undefined when unknown (not in the domains, read through a path, or not primitive).
+function domainOf(ref: FactRef, domains: FactDomains): readonly unknown[] | undefined {
+  if (ref.path !== undefined) return undefined;
+  const values = domains.get(ref.fact);
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) if (v !== null && typeof v === 'object') return undefined;
+  return values;
+}
+
+// At most this many value pairs are tried to decide one condition.
+const MAX_DOMAIN_PAIRS = 256;
+
+// A leaf decided for every value its facts can take, or the leaf (a fixed other fact read as a literal).
+function foldLeaf(node: LeafNode, domains: FactDomains): boolean | LeafNode {
+  const op = node.op;
+  const left = domainOf(node.fact, domains);
+  const right = node.valueFact ? domainOf(node.valueFact, domains) : [node.value];
+  if (!op || !right) return node;
+  if (!left) {
+    // The other fact is fixed: compare with its value as a literal (the same comparison, one read less).
+    return node.valueFact && right.length === 1 ? { ...node, value: right[0], valueFact: undefined } : node;
+  }
+  if (left.length * right.length > MAX_DOMAIN_PAIRS) return node;
+  let outcome: boolean | undefined;
+  try {
+    for (const l of left) {
+      for (const r of right) {
+        const result = op(l, r);
+        if (outcome === undefined) outcome = result;
+        else if (result !== outcome) return node;
+      }
+    }
+  } catch {
+    return node; // cannot happen for a pure condition; evaluated per item, it would throw there
+  }
+  return outcome as boolean;
 }
 
 /**
- * A pure tree with the conditions over fixed facts decided: `true` or
- * `false` when the whole tree is decided, else the tree of what is left.
+ * A pure tree with the conditions its fact domains decide decided: `true`
+ * or `false` when the whole tree is decided, else the tree of what is left.
  * Sound only for pure trees (no condition can throw and none reads a fact
  * that throws when missing): then the outcome does not depend on which
  * conditions are evaluated, or in which order, and deciding some early
  * changes nothing but the work.
  */
-function fold(node: Node, fixed: FixedFacts): boolean | Node {
-  if (node.kind === 'leaf') {
-    const left = fixedValue(node.fact, fixed);
-    const right = node.valueFact ? fixedValue(node.valueFact, fixed) : { value: node.value };
-    if (!left || !right || !node.op) return node;
-    try {
-      return node.op(left.value, right.value);
-    } catch {
-      return node; // cannot happen for a pure condition; evaluated per item, it would throw there
-    }
-  }
+function fold(node: Node, domains: FactDomains): boolean | Node {
+  if (node.kind === 'leaf') return foldLeaf(node, domains);
   if (node.kind === 'not') {
-    const child = fold(node.children[0] as Node, fixed);
+    const child = fold(node.children[0] as Node, domains);
     return typeof child === 'boolean' ? !child : { ...node, children: [child] };
   }
   // An empty `all` or `any` is true (json-rules-engine).
@@ -764,7 +789,7 @@ function fold(node: Node, fixed: FixedFacts): boolean | Node {
   const decides = node.kind === 'any'; // an `any` is decided by a true condition, an `all` by a false one
   const left: Node[] = [];
   for (const c of node.children) {
-    const f = fold(c, fixed);
+    const f = fold(c, domains);
     if (f === decides) return decides;
     if (typeof f !== 'boolean') left.push(f);
   }
@@ -773,12 +798,12 @@ function fold(node: Node, fixed: FixedFacts): boolean | Node {
   return { ...node, children: left };
 }
 
-function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, fixed?: FixedFacts): BoundRule {
+function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, domains?: FactDomains): BoundRule {
   const bound = bindNode(root, resolve, allowUndefined);
   let test = bound.test;
   let never = false;
-  if (fixed && fixed.size > 0 && root.pure && allowUndefined) {
-    const rest = fold(root, fixed);
+  if (domains && domains.size > 0 && root.pure && allowUndefined) {
+    const rest = fold(root, domains);
     if (rest === false) never = true;
     test = rest === true ? (): boolean => true : rest === false ? (): boolean => false : bindNode(rest, resolve, allowUndefined).test;
   }
@@ -985,7 +1010,7 @@ export function compileRules(rules: readonly unknown[], options: CompileOptions 
         current = read;
         return viaReader.because();
       },
-      bind: (resolve: FactResolver, fixed?: FixedFacts): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, fixed),
+      bind: (resolve: FactResolver, domains?: FactDomains): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, domains),
     };
   });
 

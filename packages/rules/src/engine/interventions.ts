@@ -177,7 +177,7 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   if (classRules.length > 0) {
     const cursor = classSubjectCursor(ix);
     // `live` is the same for every class × subject of an evaluation.
-    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve, specialize ? new Map([['live', ix.live]]) : undefined) })).filter(({ b }) => !b.never);
+    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve, specialize ? new Map([['live', [ix.live]]]) : undefined) })).filter(({ b }) => !b.never);
     const classOrder = orderOf(ix.classes.map((c) => c.classId));
     for (const s of subjectOrder) {
       for (const c of classOrder) {
@@ -193,11 +193,11 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
     const pc = pupilCursor(ix);
     const pupilBound = pupilRules.map((r) => ({ r, b: r.rule.bind(pc.resolve) }));
     const cc = pupilSubjectCursor(ix);
-    // The cell rules bound once per live level (index `level - UNKNOWN_LEVEL`), with the
-    // facts the level decides fixed: a rule that cannot fire at a level is not run there.
+    // The cell rules bound once per live level (index `level - UNKNOWN_LEVEL`), with what
+    // the level decides of the facts: a rule that cannot fire at a level is not run there.
     const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
-      const fixed = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
-      return cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve, fixed) })).filter(({ b }) => !b.never);
+      const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
+      return cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve, domains) })).filter(({ b }) => !b.never);
     });
     const levelOf = ix.levelOf;
     for (const p of orderOf(ix.pupils.map((x) => x.id))) {

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { type BoundRule, type FactResolver, MISSING, compileRules } from './compile-rule.js';
 import { BUILT_IN_OPERATOR_NAMES } from './operators.js';
 
-// Binding a rule with fixed facts decides the conditions over them once; the
-// proof that this never changes an outcome: random rules and facts, bound
-// with and without a random part of those same facts fixed, must agree on
+// Binding a rule with fact domains (the values some facts can take) decides
+// the conditions they decide once; the proof that this never changes an
+// outcome: random rules and facts, bound with and without domains for a
+// random part of those facts (their values, and maybe others), must agree on
 // `test`, on `because` and on throwing, and a rule said never to fire must not.
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -62,7 +63,7 @@ function outcome(bound: BoundRule): Outcome {
   }
 }
 
-describe('CompiledRule.bind with fixed facts', () => {
+describe('CompiledRule.bind with fact domains', () => {
   it('gives the same test, because and errors as binding without them, and never fires when it says never', () => {
     let cases = 0;
     let nevers = 0;
@@ -71,9 +72,9 @@ describe('CompiledRule.bind with fixed facts', () => {
       fc.property(
         fc.array(topLevel, { minLength: 1, maxLength: 3 }),
         fc.array(factsArb, { minLength: 20, maxLength: 20 }),
-        fc.array(fc.boolean(), { minLength: PRIMITIVE.length, maxLength: PRIMITIVE.length }),
+        fc.array(fc.option(fc.array(value, { maxLength: 2 }), { nil: undefined }), { minLength: PRIMITIVE.length, maxLength: PRIMITIVE.length }),
         fc.boolean(),
-        (conditions, factSets, fixMask, allowUndefinedFacts) => {
+        (conditions, factSets, others, allowUndefinedFacts) => {
           const rules = conditions.map((c, i) => JSON.parse(JSON.stringify({ name: `r${i}`, conditions: c, event: { type: 'intervention' } })) as unknown);
           const { rules: compiled } = compileRules(rules, { allowUndefinedFacts, primitiveFacts: PRIMITIVE });
           for (const [primitives, tags] of factSets) {
@@ -83,16 +84,18 @@ describe('CompiledRule.bind with fixed facts', () => {
             });
             if (tags !== missing) facts.set('tags', tags);
             const resolve: FactResolver = (name) => () => (facts.has(name) ? facts.get(name) : MISSING);
-            // Fixed: a chosen part of the primitive facts, at the values the accessors give (undefined when missing).
-            const fixed = new Map<string, unknown>();
+            // Domains for a chosen part of the primitive facts: the value the accessor gives (undefined
+            // when missing), alone (a fixed fact) or among other values it could take elsewhere.
+            const domains = new Map<string, unknown[]>();
             PRIMITIVE.forEach((name, i) => {
-              if (fixMask[i] === true) fixed.set(name, facts.get(name));
+              const more = others[i];
+              if (more !== undefined) domains.set(name, [...more, facts.get(name)]);
             });
             for (const rule of compiled) {
               const plain = outcome(rule.bind(resolve));
-              const bound = rule.bind(resolve, fixed);
+              const bound = rule.bind(resolve, domains);
               const folded = outcome(bound);
-              if (!isDeepStrictEqual(folded, plain)) assert.deepStrictEqual(folded, plain, JSON.stringify({ rules, facts: [...facts], fixed: [...fixed] }));
+              if (!isDeepStrictEqual(folded, plain)) assert.deepStrictEqual(folded, plain, JSON.stringify({ rules, facts: [...facts], domains: [...domains] }));
               if (bound.never) {
                 nevers++;
                 assert.equal(plain.threw || plain.fired, false, 'a rule bound as never fired');
@@ -105,8 +108,8 @@ describe('CompiledRule.bind with fixed facts', () => {
       ),
       { numRuns: 1500, seed: 20261126 },
     );
-    console.log(`# fixed facts: ${cases} cases (rule × fact set), ${nevers} bound as never, ${decided} without a throw`);
-    // The generator must reach rules that the fixed facts rule out, or the `never` check proves little.
+    console.log(`# fact domains: ${cases} cases (rule × fact set), ${nevers} bound as never, ${decided} without a throw`);
+    // The generator must reach rules that the domains rule out, or the `never` check proves little.
     assert.ok(cases > 30_000 && nevers > cases / 50 && decided > cases / 2, `${cases} cases, ${nevers} never, ${decided} without a throw`);
   });
 
@@ -117,8 +120,8 @@ describe('CompiledRule.bind with fixed facts', () => {
     ], { primitiveFacts: ['status', 'streak'] }).rules;
     let streak = 0;
     const resolve: FactResolver = (name) => () => (name === 'status' ? 'on' : streak);
-    assert.equal(belowOnly?.bind(resolve, new Map([['status', 'on']])).never, true);
-    const on = always?.bind(resolve, new Map([['status', 'on']]));
+    assert.equal(belowOnly?.bind(resolve, new Map([['status', ['on']]])).never, true);
+    const on = always?.bind(resolve, new Map([['status', ['on']]]));
     assert.equal(on?.never, false);
     assert.equal(on.test(), true);
     // `because` still reads every condition, as json-rules-engine evaluates them all.
@@ -135,8 +138,20 @@ describe('CompiledRule.bind with fixed facts', () => {
       { name: 'r', conditions: { all: [{ fact: 'status', operator: 'equal', value: 'below' }, { fact: 'status', operator: 'in', value: { fact: 'list' } }] }, event: { type: 'x' } },
     ]).rules;
     const resolve: FactResolver = (name) => () => (name === 'status' ? 'on' : null);
-    const bound = rule?.bind(resolve, new Map([['status', 'on']]));
+    const bound = rule?.bind(resolve, new Map([['status', ['on']]]));
     assert.equal(bound?.never, false);
     assert.throws(() => bound.test(), /rule "r"/);
+  });
+
+  it('rules out a comparison that no value of the fact can meet, and keeps one that some can', () => {
+    const [decline] = compileRules([{ name: 'decline', conditions: { all: [{ fact: 'rankChange', operator: 'lessThanInclusive', value: -2 }] }, event: { type: 'x' } }], {
+      primitiveFacts: ['rankChange'],
+    }).rules;
+    assert.ok(decline);
+    const resolve: FactResolver = () => () => -2;
+    assert.equal(decline.bind(resolve, new Map([['rankChange', [null, 1, 0, -1]]])).never, true);
+    const maybe = decline.bind(resolve, new Map([['rankChange', [null, 0, -1, -2]]]));
+    assert.equal(maybe.never, false);
+    assert.equal(maybe.test(), true);
   });
 });
