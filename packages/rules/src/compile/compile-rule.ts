@@ -669,7 +669,7 @@ interface Trie {
  * the lists made only of such items are shared and frozen: far fewer objects
  * for a trust's hundreds of thousands of interventions.
  */
-function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
+function sharedBecause(leaves: readonly BoundLeaf[], fixed: readonly (FixedPair | undefined)[]): () => BecauseDetail[] {
   const items = leaves.map(() => new Map<unknown, BecauseDetail>());
   const root: Trie = { next: new Map() };
   let lists = 0;
@@ -677,14 +677,19 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
   // before the next begins), copied out only when the result cannot be a shared list.
   const scratch: BecauseDetail[] = [];
   const copy = (): BecauseDetail[] => scratch.slice();
-  return () => {
+  // Every fact value fixed: once the list is a shared one, every call gives that list.
+  const allFixed = leaves.every((_, i) => fixed[i] !== undefined);
+  let constant: BecauseDetail[] | undefined;
+  const explain = (): BecauseDetail[] => {
     const out = scratch;
     out.length = 0;
     let shared = true;
     for (let i = 0; i < leaves.length; i++) {
       const l = leaves[i] as BoundLeaf;
-      const right = l.b ? l.b() : l.node.value;
-      const left = l.a();
+      const pair = fixed[i];
+      // A fixed fact's value is known: no read.
+      const right = pair ? pair.right : l.b ? l.b() : l.node.value;
+      const left = pair ? pair.left : l.a();
       const cacheable = !l.b && (left === null || (typeof left !== 'object' && typeof left !== 'function')) && !Object.is(left, -0);
       const cache = items[i] as Map<unknown, BecauseDetail>;
       let it = cacheable ? cache.get(left) : undefined;
@@ -713,6 +718,26 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
     }
     return node.list as BecauseDetail[];
   };
+  if (!allFixed) return explain;
+  return () => {
+    if (constant) return constant;
+    const list = explain();
+    if (Object.isFrozen(list)) constant = list;
+    return list;
+  };
+}
+
+// A condition's fact value, and the value it is compared with, when both are fixed.
+interface FixedPair {
+  readonly left: unknown;
+  readonly right: unknown;
+}
+
+function fixedPair(node: LeafNode, domains: FactDomains | undefined): FixedPair | undefined {
+  if (!domains) return undefined;
+  const left = domainOf(node.fact, domains);
+  const right = node.valueFact ? domainOf(node.valueFact, domains) : [node.value];
+  return left?.length === 1 && right?.length === 1 ? { left: left[0], right: right[0] } : undefined;
 }
 
 /** A rule bound to a fact resolver: `test` and `because` read the cursor's current item. */
@@ -812,7 +837,12 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
     // A true tree of `all`s: every condition was evaluated and held, so each decided it.
     const leaves: BoundLeaf[] = [];
     leavesOf(bound, leaves);
-    explain = sharedBecause(leaves);
+    // Fixed facts are taken from the domains only where the domains were used for `test` too.
+    const folded = domains && root.pure && allowUndefined ? domains : undefined;
+    explain = sharedBecause(
+      leaves,
+      leaves.map((l) => fixedPair(l.node, folded)),
+    );
   } else {
     explain = () => {
       const out: BecauseDetail[] = [];

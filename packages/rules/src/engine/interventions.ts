@@ -110,6 +110,13 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
   return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
 }
 
+// A bound rule, with the list its interventions go to (one list per priority).
+interface BoundIntervention {
+  readonly r: InterventionRule;
+  readonly b: BoundRule;
+  readonly bucket: (Intervention & { readonly schoolId?: string })[];
+}
+
 /** Options for `findInterventions`. */
 export interface FindOptions {
   /**
@@ -133,40 +140,41 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   // before its subjects', as an absent subject id sorts first; rules by id),
   // then bucketed by priority, which keeps that order.
   const buckets = new Map<number, Intervention[]>();
+  // Each bound rule carries its priority's bucket: no lookup per intervention.
+  const bind = (r: InterventionRule, b: BoundRule): BoundIntervention => {
+    let bucket = buckets.get(r.priority);
+    if (!bucket) buckets.set(r.priority, (bucket = []));
+    return { r, b, bucket };
+  };
   const S = ix.subjectCount;
   const subjectOrder = orderOf(ix.subjects);
   // Each intervention is built by one object literal with all its keys (in the
   // order the contract's JSON shows them): no property added afterwards, so no
   // out-of-object property store and a handful of shapes, not a shape chain.
-  const push = (priority: number, iv: Intervention & { readonly schoolId?: string }): void => {
-    let bucket = buckets.get(priority);
-    if (!bucket) buckets.set(priority, (bucket = []));
-    bucket.push(iv);
-  };
-  const emitCell = (r: InterventionRule, because: Intervention['because'], pupil: Pupil, subject: number): void => {
+  const emitCell = ({ r, b, bucket }: BoundIntervention, pupil: Pupil, subject: number): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = pupil.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId },
     );
   };
-  const emitPupil = (r: InterventionRule, because: Intervention['because'], pupil: Pupil): void => {
+  const emitPupil = ({ r, b, bucket }: BoundIntervention, pupil: Pupil): void => {
     const schoolId = pupil.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId },
     );
   };
-  const emitClass = (r: InterventionRule, because: Intervention['because'], subject: number, cls: ClassRef): void => {
+  const emitClass = ({ r, b, bucket }: BoundIntervention, subject: number, cls: ClassRef): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = cls.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId },
@@ -177,13 +185,14 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   if (classRules.length > 0) {
     const cursor = classSubjectCursor(ix);
     // `live` is the same for every class × subject of an evaluation.
-    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve, specialize ? new Map([['live', [ix.live]]]) : undefined) })).filter(({ b }) => !b.never);
+    const live = specialize ? new Map([['live', [ix.live]]]) : undefined;
+    const bound = classRules.map((r) => bind(r, r.rule.bind(cursor.resolve, live))).filter(({ b }) => !b.never);
     const classOrder = orderOf(ix.classes.map((c) => c.classId));
     for (const s of subjectOrder) {
       for (const c of classOrder) {
         const cls = ix.classes[c] as ClassRef;
         cursor.at(c, s);
-        for (const { r, b } of bound) if (b.test()) emitClass(r, b.because(), s, cls);
+        for (const x of bound) if (x.b.test()) emitClass(x, s, cls);
       }
     }
   }
@@ -191,32 +200,35 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   const cellRules = byName(plan.byScope['pupil-subject']);
   if (pupilRules.length > 0 || (cellRules.length > 0 && S > 0)) {
     const pc = pupilCursor(ix);
-    const pupilBound = pupilRules.map((r) => ({ r, b: r.rule.bind(pc.resolve) }));
+    const pupilBound = pupilRules.map((r) => bind(r, r.rule.bind(pc.resolve)));
     const cc = pupilSubjectCursor(ix);
     // The cell rules bound once per live level (index `level - UNKNOWN_LEVEL`), with what
     // the level decides of the facts: a rule that cannot fire at a level is not run there.
     const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
       const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
-      return cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve, domains) })).filter(({ b }) => !b.never);
+      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains))).filter(({ b }) => !b.never);
     });
     const levelOf = ix.levelOf;
     for (const p of orderOf(ix.pupils.map((x) => x.id))) {
       const pupil = ix.pupils[p] as Pupil;
       pc.at(p);
-      for (const { r, b } of pupilBound) if (b.test()) emitPupil(r, b.because(), pupil);
+      for (const x of pupilBound) if (x.b.test()) emitPupil(x, pupil);
       if (cellRules.length === 0) continue;
       for (const s of subjectOrder) {
-        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly { r: InterventionRule; b: BoundRule }[];
+        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
         if (cellBound.length === 0) continue;
         cc.at(p, s);
-        for (const { r, b } of cellBound) if (b.test()) emitCell(r, b.because(), pupil, s);
+        for (const x of cellBound) if (x.b.test()) emitCell(x, pupil, s);
       }
     }
   }
-  const out: Intervention[] = [];
-  for (const priority of [...buckets.keys()].sort((a, b) => a - b)) {
-    // A loop, not push(...bucket): a bucket may hold more items than a call may take arguments.
-    for (const iv of buckets.get(priority) as Intervention[]) out.push(iv);
-  }
+  const sorted = [...buckets.entries()].filter(([, bucket]) => bucket.length > 0).sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 1) return (sorted[0] as [number, Intervention[]])[1];
+  let total = 0;
+  for (const [, bucket] of sorted) total += bucket.length;
+  // Sized once, filled by index (not grown by push).
+  const out = new Array<Intervention>(total);
+  let at = 0;
+  for (const [, bucket] of sorted) for (const iv of bucket) out[at++] = iv;
   return out;
 }
