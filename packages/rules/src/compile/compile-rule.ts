@@ -675,16 +675,16 @@ function sharedBecause(leaves: readonly BoundLeaf[], fixed: readonly (FixedPair 
   let lists = 0;
   // The items of the current call: a list reused between calls (a call runs to its end
   // before the next begins), copied out only when the result cannot be a shared list.
-  const scratch: BecauseDetail[] = [];
+  // One item per leaf, written by index: never emptied (that would drop its storage).
+  const n = leaves.length;
+  const scratch: BecauseDetail[] = leaves.map(() => undefined as unknown as BecauseDetail);
   const copy = (): BecauseDetail[] => scratch.slice();
   // Every fact value fixed: once the list is a shared one, every call gives that list.
   const allFixed = leaves.every((_, i) => fixed[i] !== undefined);
   let constant: BecauseDetail[] | undefined;
   const explain = (): BecauseDetail[] => {
-    const out = scratch;
-    out.length = 0;
     let shared = true;
-    for (let i = 0; i < leaves.length; i++) {
+    for (let i = 0; i < n; i++) {
       const l = leaves[i] as BoundLeaf;
       const pair = fixed[i];
       // A fixed fact's value is known: no read.
@@ -698,11 +698,12 @@ function sharedBecause(leaves: readonly BoundLeaf[], fixed: readonly (FixedPair 
         if (cacheable && cache.size < SHARED_LIMIT) cache.set(left, Object.freeze(it));
         else shared = false;
       }
-      out.push(it);
+      scratch[i] = it;
     }
     if (!shared) return copy();
     let node = root;
-    for (const it of out) {
+    for (let i = 0; i < n; i++) {
+      const it = scratch[i] as BecauseDetail;
       let next = node.next.get(it);
       if (!next) {
         if (lists >= SHARED_LIMIT) return copy();

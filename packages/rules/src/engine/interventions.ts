@@ -226,9 +226,11 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   if (sorted.length === 1) return (sorted[0] as [number, Intervention[]])[1];
   let total = 0;
   for (const [, bucket] of sorted) total += bucket.length;
-  // Sized once, filled by index (not grown by push).
+  // Sized once, filled by index (not grown by push; no iterator per item in this once-run loop).
   const out = new Array<Intervention>(total);
   let at = 0;
-  for (const [, bucket] of sorted) for (const iv of bucket) out[at++] = iv;
+  for (const [, bucket] of sorted) {
+    for (let i = 0; i < bucket.length; i++) out[at++] = bucket[i] as Intervention;
+  }
   return out;
 }

@@ -138,17 +138,19 @@ export class FactsIndex {
     this.challenge = Uint8Array.from(this.levels, (l) => (l.challenge === true ? 1 : 0));
     this.defaultLevel = policy.defaultLevel;
 
-    // Classes (per school), and each pupil's.
-    const classKey = new Map<string, number>();
+    // Classes (per school), and each pupil's: by school, then class id (no key string per pupil).
+    // (No school and an empty school id are one school, as before.)
+    const classKey = new Map<string, Map<string, number>>();
     const classes: ClassRef[] = [];
     this.pupilClass = new Int32Array(this.pupils.length);
     this.pupils.forEach((p, i) => {
       const schoolId = p.schoolId ?? null;
-      const key = `${schoolId ?? ''}\u0000${p.classId}`;
-      let c = classKey.get(key);
+      let inSchool = classKey.get(schoolId ?? '');
+      if (!inSchool) classKey.set(schoolId ?? '', (inSchool = new Map<string, number>()));
+      let c = inSchool.get(p.classId);
       if (c === undefined) {
         c = classes.length;
-        classKey.set(key, c);
+        inSchool.set(p.classId, c);
         classes.push({ classId: p.classId, schoolId });
       }
       this.pupilClass[i] = c;
