@@ -188,11 +188,17 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
     const live = specialize ? new Map([['live', [ix.live]]]) : undefined;
     const bound = classRules.map((r) => bind(r, r.rule.bind(cursor.resolve, live))).filter(({ b }) => !b.never);
     const classOrder = orderOf(ix.classes.map((c) => c.classId));
-    for (const s of subjectOrder) {
-      for (const c of classOrder) {
+    // Index loops, not for-of, over the many items: an iterator result per item until the loop is optimised.
+    for (let si = 0; si < subjectOrder.length; si++) {
+      const s = subjectOrder[si] as number;
+      for (let ci = 0; ci < classOrder.length; ci++) {
+        const c = classOrder[ci] as number;
         const cls = ix.classes[c] as ClassRef;
         cursor.at(c, s);
-        for (const x of bound) if (x.b.test()) emitClass(x, s, cls);
+        for (let i = 0; i < bound.length; i++) {
+          const x = bound[i] as BoundIntervention;
+          if (x.b.test()) emitClass(x, s, cls);
+        }
       }
     }
   }
@@ -209,16 +215,25 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
       return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains))).filter(({ b }) => !b.never);
     });
     const levelOf = ix.levelOf;
-    for (const p of orderOf(ix.pupils.map((x) => x.id))) {
+    const pupilOrder = orderOf(ix.pupils.map((x) => x.id));
+    for (let pi = 0; pi < pupilOrder.length; pi++) {
+      const p = pupilOrder[pi] as number;
       const pupil = ix.pupils[p] as Pupil;
       pc.at(p);
-      for (const x of pupilBound) if (x.b.test()) emitPupil(x, pupil);
+      for (let i = 0; i < pupilBound.length; i++) {
+        const x = pupilBound[i] as BoundIntervention;
+        if (x.b.test()) emitPupil(x, pupil);
+      }
       if (cellRules.length === 0) continue;
-      for (const s of subjectOrder) {
+      for (let si = 0; si < subjectOrder.length; si++) {
+        const s = subjectOrder[si] as number;
         const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
         if (cellBound.length === 0) continue;
         cc.at(p, s);
-        for (const x of cellBound) if (x.b.test()) emitCell(x, pupil, s);
+        for (let i = 0; i < cellBound.length; i++) {
+          const x = cellBound[i] as BoundIntervention;
+          if (x.b.test()) emitCell(x, pupil, s);
+        }
       }
     }
   }
