@@ -111,3 +111,6 @@ export type { CsvCell } from './adapter/csv-export.js';
 
 // perf-grid
 export { defaultDisplayPolicy } from './policy/default-levels.js';
+
+// engine-speed
+export type { FactDomains } from './compile/compile-rule.js';

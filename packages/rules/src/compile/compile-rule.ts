@@ -112,8 +112,11 @@ export interface CompiledRule {
   /**
    * Binds the rule to fact accessors, once: the fastest way to run it over
    * many items (a cursor moves; the accessors read its current item).
+   * `domains` says what some facts can be for every item the binding will
+   * see (e.g. the facts of one live level): conditions they decide are
+   * decided once, here, and `never` says when the rule then cannot fire.
    */
-  bind(resolve: FactResolver): BoundRule;
+  bind(resolve: FactResolver, domains?: FactDomains): BoundRule;
 }
 
 /** A policy's rules, compiled. */
@@ -666,22 +669,27 @@ interface Trie {
  * the lists made only of such items are shared and frozen: far fewer objects
  * for a trust's hundreds of thousands of interventions.
  */
-function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
+function sharedBecause(leaves: readonly BoundLeaf[], fixed: readonly (FixedPair | undefined)[]): () => BecauseDetail[] {
   const items = leaves.map(() => new Map<unknown, BecauseDetail>());
   const root: Trie = { next: new Map() };
   let lists = 0;
   // The items of the current call: a list reused between calls (a call runs to its end
   // before the next begins), copied out only when the result cannot be a shared list.
-  const scratch: BecauseDetail[] = [];
+  // One item per leaf, written by index: never emptied (that would drop its storage).
+  const n = leaves.length;
+  const scratch: BecauseDetail[] = leaves.map(() => undefined as unknown as BecauseDetail);
   const copy = (): BecauseDetail[] => scratch.slice();
-  return () => {
-    const out = scratch;
-    out.length = 0;
+  // Every fact value fixed: once the list is a shared one, every call gives that list.
+  const allFixed = leaves.every((_, i) => fixed[i] !== undefined);
+  let constant: BecauseDetail[] | undefined;
+  const explain = (): BecauseDetail[] => {
     let shared = true;
-    for (let i = 0; i < leaves.length; i++) {
+    for (let i = 0; i < n; i++) {
       const l = leaves[i] as BoundLeaf;
-      const right = l.b ? l.b() : l.node.value;
-      const left = l.a();
+      const pair = fixed[i];
+      // A fixed fact's value is known: no read.
+      const right = pair ? pair.right : l.b ? l.b() : l.node.value;
+      const left = pair ? pair.left : l.a();
       const cacheable = !l.b && (left === null || (typeof left !== 'object' && typeof left !== 'function')) && !Object.is(left, -0);
       const cache = items[i] as Map<unknown, BecauseDetail>;
       let it = cacheable ? cache.get(left) : undefined;
@@ -690,11 +698,12 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
         if (cacheable && cache.size < SHARED_LIMIT) cache.set(left, Object.freeze(it));
         else shared = false;
       }
-      out.push(it);
+      scratch[i] = it;
     }
     if (!shared) return copy();
     let node = root;
-    for (const it of out) {
+    for (let i = 0; i < n; i++) {
+      const it = scratch[i] as BecauseDetail;
       let next = node.next.get(it);
       if (!next) {
         if (lists >= SHARED_LIMIT) return copy();
@@ -710,23 +719,131 @@ function sharedBecause(leaves: readonly BoundLeaf[]): () => BecauseDetail[] {
     }
     return node.list as BecauseDetail[];
   };
+  if (!allFixed) return explain;
+  return () => {
+    if (constant) return constant;
+    const list = explain();
+    if (Object.isFrozen(list)) constant = list;
+    return list;
+  };
+}
+
+// A condition's fact value, and the value it is compared with, when both are fixed.
+interface FixedPair {
+  readonly left: unknown;
+  readonly right: unknown;
+}
+
+function fixedPair(node: LeafNode, domains: FactDomains | undefined): FixedPair | undefined {
+  if (!domains) return undefined;
+  const left = domainOf(node.fact, domains);
+  const right = node.valueFact ? domainOf(node.valueFact, domains) : [node.value];
+  return left?.length === 1 && right?.length === 1 ? { left: left[0], right: right[0] } : undefined;
 }
 
 /** A rule bound to a fact resolver: `test` and `because` read the cursor's current item. */
 export interface BoundRule {
+  /** The rule cannot fire for any item with the fact domains it was bound with: `test()` is always false. */
+  readonly never: boolean;
   test(): boolean;
   because(): BecauseDetail[];
 }
 
-function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean): BoundRule {
+/**
+ * What some facts can be, for every item of a binding, by name: every value
+ * the fact's accessor can return there (`undefined` for a missing fact); one
+ * value when the fact is fixed (e.g. `status` at the cells of one level).
+ * Only primitive values and null count; a fact with another value in its
+ * list is read as usual.
+ */
+export type FactDomains = ReadonlyMap<string, readonly unknown[]>;
+
+// The values a fact can take, or undefined when unknown (not in the domains, read through a path, or not primitive).
+function domainOf(ref: FactRef, domains: FactDomains): readonly unknown[] | undefined {
+  if (ref.path !== undefined) return undefined;
+  const values = domains.get(ref.fact);
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) if (v !== null && typeof v === 'object') return undefined;
+  return values;
+}
+
+// At most this many value pairs are tried to decide one condition.
+const MAX_DOMAIN_PAIRS = 256;
+
+// A leaf decided for every value its facts can take, or the leaf (a fixed other fact read as a literal).
+function foldLeaf(node: LeafNode, domains: FactDomains): boolean | LeafNode {
+  const op = node.op;
+  const left = domainOf(node.fact, domains);
+  const right = node.valueFact ? domainOf(node.valueFact, domains) : [node.value];
+  if (!op || !right) return node;
+  if (!left) {
+    // The other fact is fixed: compare with its value as a literal (the same comparison, one read less).
+    return node.valueFact && right.length === 1 ? { ...node, value: right[0], valueFact: undefined } : node;
+  }
+  if (left.length * right.length > MAX_DOMAIN_PAIRS) return node;
+  let outcome: boolean | undefined;
+  try {
+    for (const l of left) {
+      for (const r of right) {
+        const result = op(l, r);
+        if (outcome === undefined) outcome = result;
+        else if (result !== outcome) return node;
+      }
+    }
+  } catch {
+    return node; // cannot happen for a pure condition; evaluated per item, it would throw there
+  }
+  return outcome as boolean;
+}
+
+/**
+ * A pure tree with the conditions its fact domains decide decided: `true`
+ * or `false` when the whole tree is decided, else the tree of what is left.
+ * Sound only for pure trees (no condition can throw and none reads a fact
+ * that throws when missing): then the outcome does not depend on which
+ * conditions are evaluated, or in which order, and deciding some early
+ * changes nothing but the work.
+ */
+function fold(node: Node, domains: FactDomains): boolean | Node {
+  if (node.kind === 'leaf') return foldLeaf(node, domains);
+  if (node.kind === 'not') {
+    const child = fold(node.children[0] as Node, domains);
+    return typeof child === 'boolean' ? !child : { ...node, children: [child] };
+  }
+  // An empty `all` or `any` is true (json-rules-engine).
+  if (node.children.length === 0) return true;
+  const decides = node.kind === 'any'; // an `any` is decided by a true condition, an `all` by a false one
+  const left: Node[] = [];
+  for (const c of node.children) {
+    const f = fold(c, domains);
+    if (f === decides) return decides;
+    if (typeof f !== 'boolean') left.push(f);
+  }
+  // Every condition decided, none the deciding way.
+  if (left.length === 0) return !decides;
+  return { ...node, children: left };
+}
+
+function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, domains?: FactDomains): BoundRule {
   const bound = bindNode(root, resolve, allowUndefined);
-  const test = bound.test;
+  let test = bound.test;
+  let never = false;
+  if (domains && domains.size > 0 && root.pure && allowUndefined) {
+    const rest = fold(root, domains);
+    if (rest === false) never = true;
+    test = rest === true ? (): boolean => true : rest === false ? (): boolean => false : bindNode(rest, resolve, allowUndefined).test;
+  }
   let explain: () => BecauseDetail[];
   if (allOnly(root)) {
     // A true tree of `all`s: every condition was evaluated and held, so each decided it.
     const leaves: BoundLeaf[] = [];
     leavesOf(bound, leaves);
-    explain = sharedBecause(leaves);
+    // Fixed facts are taken from the domains only where the domains were used for `test` too.
+    const folded = domains && root.pure && allowUndefined ? domains : undefined;
+    explain = sharedBecause(
+      leaves,
+      leaves.map((l) => fixedPair(l.node, folded)),
+    );
   } else {
     explain = () => {
       const out: BecauseDetail[] = [];
@@ -735,6 +852,7 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
     };
   }
   return {
+    never,
     test(): boolean {
       try {
         return test();
@@ -923,7 +1041,7 @@ export function compileRules(rules: readonly unknown[], options: CompileOptions 
         current = read;
         return viaReader.because();
       },
-      bind: (resolve: FactResolver): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined),
+      bind: (resolve: FactResolver, domains?: FactDomains): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, domains),
     };
   });
 

@@ -1,12 +1,12 @@
 import { type Issue, ValidationError } from '../errors.js';
 import type { Intervention } from '../schema/result.js';
 import type { TrackingPolicy } from '../schema/policy.js';
-import { type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
+import { type BoundRule, type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
 import { FACTS, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
-import { pupilSubjectCursor } from '../facts/pupil-subject.js';
+import { levelFacts, pupilSubjectCursor } from '../facts/pupil-subject.js';
 import { pupilCursor } from '../facts/pupil.js';
 import { classSubjectCursor } from '../facts/class-subject.js';
-import type { ClassRef, FactsIndex } from '../facts/facts-index.js';
+import { type ClassRef, type FactsIndex, UNKNOWN_LEVEL } from '../facts/facts-index.js';
 import type { Pupil } from '../schema/dataset.js';
 
 /** The event type of an intervention rule; rules with other event types yield nothing. */
@@ -110,6 +110,23 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
   return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
 }
 
+// A bound rule, with the list its interventions go to (one list per priority).
+interface BoundIntervention {
+  readonly r: InterventionRule;
+  readonly b: BoundRule;
+  readonly bucket: (Intervention & { readonly schoolId?: string })[];
+}
+
+/** Options for `findInterventions`. */
+export interface FindOptions {
+  /**
+   * Bind the rules once per live level and per evaluation with the facts
+   * that are the same for every item (true, the default); false runs every
+   * rule on every item (the plain path, for comparing the two).
+   */
+  readonly specialize?: boolean;
+}
+
 /**
  * Runs a plan's rules over every item of their scope (pupil × tracked
  * subject, pupil, class × tracked subject) and returns the interventions,
@@ -117,46 +134,47 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
  * carries the pupil's or class's `schoolId`. `because` lists may be shared
  * between interventions and are frozen.
  */
-export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Intervention[] {
+export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { specialize = true }: FindOptions = {}): Intervention[] {
   // No sort of the (many) results: items are visited in id order (classes
   // before pupils, as an absent pupil id sorts first; a pupil's own rules
   // before its subjects', as an absent subject id sorts first; rules by id),
   // then bucketed by priority, which keeps that order.
   const buckets = new Map<number, Intervention[]>();
+  // Each bound rule carries its priority's bucket: no lookup per intervention.
+  const bind = (r: InterventionRule, b: BoundRule): BoundIntervention => {
+    let bucket = buckets.get(r.priority);
+    if (!bucket) buckets.set(r.priority, (bucket = []));
+    return { r, b, bucket };
+  };
   const S = ix.subjectCount;
   const subjectOrder = orderOf(ix.subjects);
   // Each intervention is built by one object literal with all its keys (in the
   // order the contract's JSON shows them): no property added afterwards, so no
   // out-of-object property store and a handful of shapes, not a shape chain.
-  const push = (priority: number, iv: Intervention & { readonly schoolId?: string }): void => {
-    let bucket = buckets.get(priority);
-    if (!bucket) buckets.set(priority, (bucket = []));
-    bucket.push(iv);
-  };
-  const emitCell = (r: InterventionRule, because: Intervention['because'], pupil: Pupil, subject: number): void => {
+  const emitCell = ({ r, b, bucket }: BoundIntervention, pupil: Pupil, subject: number): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = pupil.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId },
     );
   };
-  const emitPupil = (r: InterventionRule, because: Intervention['because'], pupil: Pupil): void => {
+  const emitPupil = ({ r, b, bucket }: BoundIntervention, pupil: Pupil): void => {
     const schoolId = pupil.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, classId: pupil.classId },
     );
   };
-  const emitClass = (r: InterventionRule, because: Intervention['because'], subject: number, cls: ClassRef): void => {
+  const emitClass = ({ r, b, bucket }: BoundIntervention, subject: number, cls: ClassRef): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = cls.schoolId;
-    push(
-      r.priority,
+    const because = b.because();
+    bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId, schoolId }
         : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, subjectId, classId: cls.classId },
@@ -166,13 +184,21 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
   const classRules = byName(plan.byScope['class-subject']);
   if (classRules.length > 0) {
     const cursor = classSubjectCursor(ix);
-    const bound = classRules.map((r) => ({ r, b: r.rule.bind(cursor.resolve) }));
+    // `live` is the same for every class × subject of an evaluation.
+    const live = specialize ? new Map([['live', [ix.live]]]) : undefined;
+    const bound = classRules.map((r) => bind(r, r.rule.bind(cursor.resolve, live))).filter(({ b }) => !b.never);
     const classOrder = orderOf(ix.classes.map((c) => c.classId));
-    for (const s of subjectOrder) {
-      for (const c of classOrder) {
+    // Index loops, not for-of, over the many items: an iterator result per item until the loop is optimised.
+    for (let si = 0; si < subjectOrder.length; si++) {
+      const s = subjectOrder[si] as number;
+      for (let ci = 0; ci < classOrder.length; ci++) {
+        const c = classOrder[ci] as number;
         const cls = ix.classes[c] as ClassRef;
         cursor.at(c, s);
-        for (const { r, b } of bound) if (b.test()) emitClass(r, b.because(), s, cls);
+        for (let i = 0; i < bound.length; i++) {
+          const x = bound[i] as BoundIntervention;
+          if (x.b.test()) emitClass(x, s, cls);
+        }
       }
     }
   }
@@ -180,24 +206,46 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan): Inter
   const cellRules = byName(plan.byScope['pupil-subject']);
   if (pupilRules.length > 0 || (cellRules.length > 0 && S > 0)) {
     const pc = pupilCursor(ix);
-    const pupilBound = pupilRules.map((r) => ({ r, b: r.rule.bind(pc.resolve) }));
+    const pupilBound = pupilRules.map((r) => bind(r, r.rule.bind(pc.resolve)));
     const cc = pupilSubjectCursor(ix);
-    const cellBound = cellRules.map((r) => ({ r, b: r.rule.bind(cc.resolve) }));
-    for (const p of orderOf(ix.pupils.map((x) => x.id))) {
+    // The cell rules bound once per live level (index `level - UNKNOWN_LEVEL`), with what
+    // the level decides of the facts: a rule that cannot fire at a level is not run there.
+    const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
+      const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
+      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains))).filter(({ b }) => !b.never);
+    });
+    const levelOf = ix.levelOf;
+    const pupilOrder = orderOf(ix.pupils.map((x) => x.id));
+    for (let pi = 0; pi < pupilOrder.length; pi++) {
+      const p = pupilOrder[pi] as number;
       const pupil = ix.pupils[p] as Pupil;
       pc.at(p);
-      for (const { r, b } of pupilBound) if (b.test()) emitPupil(r, b.because(), pupil);
-      if (cellBound.length === 0) continue;
-      for (const s of subjectOrder) {
+      for (let i = 0; i < pupilBound.length; i++) {
+        const x = pupilBound[i] as BoundIntervention;
+        if (x.b.test()) emitPupil(x, pupil);
+      }
+      if (cellRules.length === 0) continue;
+      for (let si = 0; si < subjectOrder.length; si++) {
+        const s = subjectOrder[si] as number;
+        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
+        if (cellBound.length === 0) continue;
         cc.at(p, s);
-        for (const { r, b } of cellBound) if (b.test()) emitCell(r, b.because(), pupil, s);
+        for (let i = 0; i < cellBound.length; i++) {
+          const x = cellBound[i] as BoundIntervention;
+          if (x.b.test()) emitCell(x, pupil, s);
+        }
       }
     }
   }
-  const out: Intervention[] = [];
-  for (const priority of [...buckets.keys()].sort((a, b) => a - b)) {
-    // A loop, not push(...bucket): a bucket may hold more items than a call may take arguments.
-    for (const iv of buckets.get(priority) as Intervention[]) out.push(iv);
+  const sorted = [...buckets.entries()].filter(([, bucket]) => bucket.length > 0).sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 1) return (sorted[0] as [number, Intervention[]])[1];
+  let total = 0;
+  for (const [, bucket] of sorted) total += bucket.length;
+  // Sized once, filled by index (not grown by push; no iterator per item in this once-run loop).
+  const out = new Array<Intervention>(total);
+  let at = 0;
+  for (const [, bucket] of sorted) {
+    for (let i = 0; i < bucket.length; i++) out[at++] = bucket[i] as Intervention;
   }
   return out;
 }

@@ -103,6 +103,9 @@ export class FactsIndex {
   readonly classLastRecorded: Float64Array;
   /** The snapshots taken by the date, newest first (same day: later in the file first). */
   readonly snapshots: readonly Snapshot[];
+  // The start of the live date and of the evaluation date, in ms since the epoch (UTC).
+  private readonly liveStartMs: number;
+  private readonly dateMs: number;
   private readonly judgements: readonly Judgement[];
   private readonly assessments: readonly Assessment[];
   private readonly policy: IndexPolicy;
@@ -119,6 +122,8 @@ export class FactsIndex {
     this.assessments = dataset.assessments;
     this.liveStart = liveFrom(dataset, policy);
     this.live = date >= this.liveStart;
+    this.liveStartMs = Date.parse(`${this.liveStart}T00:00:00Z`);
+    this.dateMs = Date.parse(`${date}T00:00:00Z`);
     this.pupils = dataset.pupils;
     this.subjects = trackedSubjects(dataset, policy);
     const S = (this.subjectCount = this.subjects.length);
@@ -133,17 +138,19 @@ export class FactsIndex {
     this.challenge = Uint8Array.from(this.levels, (l) => (l.challenge === true ? 1 : 0));
     this.defaultLevel = policy.defaultLevel;
 
-    // Classes (per school), and each pupil's.
-    const classKey = new Map<string, number>();
+    // Classes (per school), and each pupil's: by school, then class id (no key string per pupil).
+    // (No school and an empty school id are one school, as before.)
+    const classKey = new Map<string, Map<string, number>>();
     const classes: ClassRef[] = [];
     this.pupilClass = new Int32Array(this.pupils.length);
     this.pupils.forEach((p, i) => {
       const schoolId = p.schoolId ?? null;
-      const key = `${schoolId ?? ''}\u0000${p.classId}`;
-      let c = classKey.get(key);
+      let inSchool = classKey.get(schoolId ?? '');
+      if (!inSchool) classKey.set(schoolId ?? '', (inSchool = new Map<string, number>()));
+      let c = inSchool.get(p.classId);
       if (c === undefined) {
         c = classes.length;
-        classKey.set(key, c);
+        inSchool.set(p.classId, c);
         classes.push({ classId: p.classId, schoolId });
       }
       this.pupilClass[i] = c;
@@ -353,10 +360,9 @@ export class FactsIndex {
    */
   weeksSinceRecorded(classIndex: number, subject: number): number {
     const last = this.classLastRecorded[classIndex * this.subjectCount + subject] as number;
-    const liveMs = Date.parse(`${this.liveStart}T00:00:00Z`);
     const lastDay = Number.isFinite(last) ? Math.floor(last / DAY_MS) * DAY_MS : -Infinity;
-    const from = Math.max(lastDay, liveMs);
-    return (Date.parse(`${this.date}T00:00:00Z`) - from) / DAY_MS / 7;
+    const from = Math.max(lastDay, this.liveStartMs);
+    return (this.dateMs - from) / DAY_MS / 7;
   }
 }
 

@@ -1,6 +1,6 @@
-import { type FactAccessor, type FactReader, type FactResolver, MISSING } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, MISSING } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
-import type { FactsIndex } from './facts-index.js';
+import { type FactsIndex, NO_LEVEL } from './facts-index.js';
 import { attributeFact } from './catalog.js';
 import { attributesOf, pupilAccessor, readAttribute } from './pupil.js';
 
@@ -66,6 +66,28 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
       return get();
     },
   };
+}
+
+/**
+ * What the pupil-subject facts that a cell's live level decides can be at
+ * every cell of that level (a level index, `NO_LEVEL` or `UNKNOWN_LEVEL`),
+ * as the cursor reads them: `status`, `rank`, `concern` and `challenge`
+ * (one value each; a status the policy lacks is left out, as it varies) and
+ * `rankChange` (the live rank minus any rank of the policy, or null). For
+ * binding rules once per level (`CompiledRule.bind(resolve, domains)`).
+ */
+export function levelFacts(ix: FactsIndex, level: number): FactDomains {
+  const rank = ix.rankOf(level);
+  const domains = new Map<string, readonly unknown[]>([
+    ['rank', [rank]],
+    ['concern', [ix.isConcern(level)]],
+    ['challenge', [ix.isChallenge(level)]],
+    // Null when there is no snapshot, or either level is untracked or not a level of the policy.
+    ['rankChange', rank === null || ix.snapshots.length === 0 ? [null] : [null, ...new Set(ix.levels.map((l) => rank - l.rank))]],
+  ]);
+  if (level >= 0) domains.set('status', [ix.levels[level]?.id]);
+  else if (level === NO_LEVEL) domains.set('status', [null]);
+  return domains;
 }
 
 /**
