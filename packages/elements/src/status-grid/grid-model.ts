@@ -31,8 +31,8 @@ export interface GridModel {
   readonly rank: ReadonlyMap<string, number>;
   /** The note of each cell's live judgement, by `cellKey`; filled as rows are computed, updated by edits. */
   readonly notes: Map<string, string>;
-  /** Every judgement (the dataset's, then those recorded locally). */
-  readonly all: readonly (readonly Judgement[])[];
+  /** Every judgement (the dataset's, then those recorded locally); replaced when the provider's dataset grows (`foldJudgements`). */
+  all: readonly (readonly Judgement[])[];
   /** Each pupil's judgements in file order: built on first need (`indexJudgements`), or primed for the rows in view. */
   index: Map<string, Judgement[]> | undefined;
   readonly primed: Map<string, Judgement[]>;
@@ -126,6 +126,39 @@ export function primeRows(model: GridModel, rows: readonly GridRow[]): void {
       if (wanted.has(j.pupilId)) model.primed.get(j.pupilId)?.push(j);
     }
   }
+}
+
+/**
+ * Folds judgements appended to the dataset (an edit arriving through the
+ * provider) into a model instead of building it again: the pupils' judgement
+ * lists grow, and the rows already computed are computed again. Returns the
+ * cells whose status or source changed.
+ */
+export function foldJudgements(model: GridModel, all: readonly (readonly Judgement[])[], appended: readonly Judgement[]): { row: GridRow; ci: number }[] {
+  model.all = all;
+  const touched = new Map<GridRow, StatusEntry[] | undefined>();
+  for (const j of appended) {
+    const row = rowOf(model, j.pupilId);
+    if (!row) continue;
+    if (model.index) {
+      const list = model.index.get(j.pupilId);
+      if (list) list.push(j);
+      else model.index.set(j.pupilId, [j]);
+    }
+    model.primed.get(j.pupilId)?.push(j);
+    if (!touched.has(row)) touched.set(row, row.cells);
+  }
+  const changed: { row: GridRow; ci: number }[] = [];
+  for (const [row, before] of touched) {
+    // A row not computed yet reads the grown lists when it is first shown.
+    if (!before) continue;
+    row.cells = undefined;
+    cellsOf(model, row).forEach((e, ci) => {
+      const b = before[ci];
+      if (b?.status !== e.status || b.source !== e.source) changed.push({ row, ci });
+    });
+  }
+  return changed;
 }
 
 /** A row's confirmed statuses, computing them on first use. */

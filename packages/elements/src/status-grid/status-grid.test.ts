@@ -656,4 +656,36 @@ describe('ontrack-status-grid', () => {
     const row = el.visiblePupils.findIndex((x) => x.id === p(2).id);
     expect(cell(el, row, 4).getAttribute('part')).to.contain('level-above').and.contain('source-recorded');
   });
+
+  it('folds changes recorded elsewhere into the rows it has, with the summary and the order following', async () => {
+    const adapter = createMemoryAdapter({ ...tiny, pupils: school.pupils.slice(0, 8) });
+    const provider = await fixture<OnTrackProvider>(html`<ontrack-provider .adapter=${adapter} date=${DATE}><ontrack-status-grid></ontrack-status-grid></ontrack-provider>`);
+    await waitUntil(() => provider.status === 'ready');
+    const el = provider.querySelector('ontrack-status-grid')!;
+    await settle(el);
+    // Several edits, one of them in the future (not live yet) and two on one cell: the later wins.
+    await adapter.recordJudgement({ pupilId: p(1).id, subjectId: 'maths', status: 'below', recordedBy: 't2', recordedAt: '2026-11-10T10:00:00Z' });
+    await adapter.recordJudgement({ pupilId: p(1).id, subjectId: 'maths', status: 'above', recordedBy: 't2', recordedAt: '2026-11-11T10:00:00Z' });
+    await adapter.recordJudgement({ pupilId: p(3).id, subjectId: 'reading', status: 'below', recordedBy: 't2', recordedAt: '2026-11-12T10:00:00Z' });
+    await adapter.recordJudgement({ pupilId: p(3).id, subjectId: 'writing', status: 'below', recordedBy: 't2', recordedAt: '2099-01-01T10:00:00Z' });
+    await settle(el);
+    const held = await adapter.load();
+    const expected = liveStatuses(held, defaultPolicy, DATE);
+    const subjects = held.subjects.map((x) => x.id);
+    el.visiblePupils.forEach((pupil, r) => {
+      subjects.forEach((subjectId, c) => {
+        const e = expected.find((x) => x.pupilId === pupil.id && x.subjectId === subjectId)!;
+        expect(cell(el, r, c + 1).getAttribute('part'), `${pupil.id} × ${subjectId}`).to.contain(`level-${e.status ?? 'none'}`).and.contain(`source-${e.source}`);
+      });
+    });
+    expectSummaryOfShown(el);
+    // Sorted by a subject's status, an edit elsewhere moves the row.
+    el.sort = 'subject:reading';
+    await settle(el);
+    const firstBelow = el.visiblePupils[0]!.id;
+    await adapter.recordJudgement({ pupilId: firstBelow, subjectId: 'reading', status: 'above', recordedBy: 't2', recordedAt: '2026-11-13T10:00:00Z' });
+    await settle(el);
+    expect(el.visiblePupils[0]!.id).not.to.equal(firstBelow);
+    expectSummaryOfShown(el);
+  });
 });

@@ -7,6 +7,7 @@ import {
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { DataController } from '../shared/data-controller.js';
+import { appendedSince } from '../shared/live-statuses.js';
 import { emit } from '../shared/emit.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
 import { gridLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
@@ -14,7 +15,7 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
 import { moveFor, type GridPosition } from './grid-keys.js';
 import {
-  buildModel, cellsOf, combine, concernCount, primeRows, recount, rowOf, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort,
+  buildModel, cellsOf, combine, foldJudgements, concernCount, primeRows, recount, rowOf, indexInterventions, summaries, viewRows, type GridModel, type GridRow, type GridSort,
   type InterventionIndex,
 } from './grid-model.js';
 import { statusGridStyles } from './status-grid.styles.js';
@@ -205,7 +206,19 @@ export class OnTrackStatusGrid extends LitElement {
       this.localFor = this.data;
     }
     const key = [dataset, policy, date];
-    if (key.some((v, i) => v !== this.modelKey[i])) {
+    // The provider's dataset grown by judgements (an edit): fold them in, keep the rows.
+    const before = this.modelKey[0] as TrackingDataset | undefined;
+    const appended = this.model && dataset && before && policy === this.modelKey[1] && date === this.modelKey[2] && dataset !== before ? appendedSince(dataset, before) : undefined;
+    if (appended && this.model) {
+      this.modelKey = key;
+      const changed = foldJudgements(this.model, [dataset?.judgements ?? [], this.local], appended);
+      for (const { row } of changed) this.rowVersion.set(row.pupil.id, (this.rowVersion.get(row.pupil.id) ?? 0) + 1);
+      if (changed.length > 0) {
+        if ((this.sort !== 'name' && this.sort !== 'none') || this.level !== '' || this.onlyConcerns || this.onlyDefaults) this.viewDirty = true;
+        else (this.sumsDirty ??= []).push(...changed);
+      }
+      this.epoch++;
+    } else if (key.some((v, i) => v !== this.modelKey[i])) {
       this.modelKey = key;
       this.looks = levelLooks(policy);
       this.levels = orderedLevels(policy);
