@@ -108,7 +108,12 @@ for (const example of examples) {
       assert.match(edit.after, new RegExp(`level-${edit.to} source-recorded`));
       assert.equal(edit.local, false, 'saved through the provider’s adapter');
       assert.equal(edit.stored, true, 'the adapter holds the new judgement');
-      if (example.afterEdit) assert.match(await page.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''), example.afterEdit);
+      if (example.afterEdit) {
+        // The page hears ontrack-status-saved once the adapter answers, and its framework renders a moment later.
+        const statusLine = (): Promise<string> => page.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? '');
+        await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[role="status"]')?.textContent ?? ''), { timeout: 5000 }, example.afterEdit.source).catch(() => undefined);
+        assert.match(await statusLine(), example.afterEdit);
+      }
       assert.deepEqual(problems, []);
     });
   });
