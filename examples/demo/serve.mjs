@@ -6,27 +6,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle } from '../shared/serve-example.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_DB = fileURLToPath(new URL('../server/data/demo.sqlite', import.meta.url));
-
-/** Bundles main.ts, or another entry, (and the packages' TypeScript sources) into one ES module. */
-export async function bundle(entry = join(root, 'main.ts')) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source', 'browser', 'production'],
-    minify: true,
-    sourcemap: 'inline',
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
 
 /**
  * Starts the reference server with the demo page; resolves with it, its URL and
@@ -36,13 +19,14 @@ export async function startDemo({ port = Number(process.env.PORT ?? 8080), host 
   const { startServer } = await import('../server/start.ts');
   mkdirSync(dirname(dbFile), { recursive: true });
   const html = readFileSync(join(root, 'index.html'));
+  // The page's script and, for the rules engine off the main thread, the worker (the page's CSP allows workers from 'self' only).
+  const [main, worker] = await Promise.all([bundle(join(root, 'main.ts')), bundle(fileURLToPath(new URL('../../packages/elements/src/worker/evaluate-worker.ts', import.meta.url)))]);
   const files = new Map([
     ['/', { type: 'text/html; charset=utf-8', body: html }],
     ['/index.html', { type: 'text/html; charset=utf-8', body: html }],
     ['/demo.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(root, 'demo.css')) }],
-    ['/main.js', { type: 'text/javascript; charset=utf-8', body: await bundle() }],
-    // The rules engine off the main thread (the page's CSP allows workers from 'self' only).
-    ['/evaluate-worker.js', { type: 'text/javascript; charset=utf-8', body: await bundle(fileURLToPath(new URL('../../packages/elements/src/worker/evaluate-worker.ts', import.meta.url))) }],
+    ['/main.js', { type: 'text/javascript; charset=utf-8', body: main }],
+    ['/evaluate-worker.js', { type: 'text/javascript; charset=utf-8', body: worker }],
   ]);
   const server = await startServer({ dbFile, port, host, files });
   return { server, url: `${server.url}/`, users: server.users, dbFile };

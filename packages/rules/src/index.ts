@@ -74,6 +74,7 @@ export { breakdown, breakdownFromStatuses, cohortPupils, cohortLabel } from './b
 export type { CohortSource, CohortPolicy } from './breakdown/breakdown.js';
 // embed: breakdowns kept up to date edit by edit.
 export { breakdownFromTally, tallyCohort } from './breakdown/breakdown.js';
+export { groupGapFrom } from './breakdown/gap.js';
 export type { CohortTally } from './breakdown/breakdown.js';
 export { suppress, isSuppressed } from './breakdown/suppress.js';
 export { gapBetween, groupGap, shareAtOrAbove, targetGap } from './breakdown/gap.js';

@@ -64,7 +64,7 @@ export class OnTrackProvider extends LitElement {
   @property({ attribute: false }) accessor filter: CohortFilter = {};
 
   private held: TrackingDataset | undefined;
-  private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined } | undefined;
+  private evaluated: { readonly key: readonly unknown[]; readonly result: EvaluationResult | undefined; readonly seq: number } | undefined;
   private pendingKey: readonly unknown[] | undefined;
   private loadStatus: LoadStatus = 'idle';
   private loadError: Error | undefined;
@@ -73,10 +73,8 @@ export class OnTrackProvider extends LitElement {
   /** Of the held data: pupil ids, and keys of the judgements folded in (built once per load, on the first change). */
   private known: { readonly pupils: ReadonlySet<string>; readonly judgements: Set<string> } | undefined;
 
-  /** Order in which evaluations were asked for, so that results landing out of order keep the newest. */
-  private readonly requests = new WeakMap<readonly unknown[], number>();
+  /** Evaluations asked for so far: each carries its number, so that answers landing out of order keep the newest. */
   private requestCount = 0;
-  private evaluatedAt = 0;
 
   private readonly context = new ContextProvider(this, { context: onTrackContext, initialValue: this.snapshot() });
 
@@ -120,16 +118,16 @@ export class OnTrackProvider extends LitElement {
     if (done?.key.every((v, i) => v === key[i])) return done.result;
     if (this.pendingKey?.every((v, i) => v === key[i])) return done?.result;
     this.pendingKey = key;
-    this.requestedAt(key);
+    const seq = ++this.requestCount;
     setTimeout(() => {
       if (this.pendingKey !== key) return;
       this.pendingKey = undefined;
-      void this.runEvaluation(key);
+      void this.runEvaluation(key, seq);
     }, 0);
     return done?.result;
   }
 
-  private async runEvaluation(key: readonly unknown[]): Promise<void> {
+  private async runEvaluation(key: readonly unknown[], seq: number): Promise<void> {
     const [held, policy, date, evaluator] = [this.held, this.policy, this.date, this.evaluator];
     let result: EvaluationResult | undefined;
     if (held && evaluator) {
@@ -141,19 +139,9 @@ export class OnTrackProvider extends LitElement {
       }
     }
     // A slower, older evaluation never replaces a newer one.
-    if (this.evaluated && this.evaluatedAt > this.requestedAt(key)) return;
-    this.evaluated = { key, result };
-    this.evaluatedAt = this.requestedAt(key);
+    if ((this.evaluated?.seq ?? 0) > seq) return;
+    this.evaluated = { key, result, seq };
     this.publish();
-  }
-
-  private requestedAt(key: readonly unknown[]): number {
-    let n = this.requests.get(key);
-    if (n === undefined) {
-      n = ++this.requestCount;
-      this.requests.set(key, n);
-    }
-    return n;
   }
 
   /** Stores a judgement through the adapter and folds the stored one into the held data. */

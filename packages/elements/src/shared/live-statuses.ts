@@ -1,5 +1,5 @@
 import {
-  NotFoundError, breakdownFromTally, cellKey, cohortPupils, endOfDay, gapBetween, liveFrom, tallyCohort, trackedSubjects, trend,
+  breakdownFromTally, cellKey, cohortPupils, endOfDay, groupGapFrom, liveFrom, tallyCohort, trackedSubjects, trend,
   type Breakdown, type CohortFilter, type Gap, type Judgement, type LevelId, type StatusEntry, type TrackingDataset, type TrackingPolicy,
   type TrendSeries,
 } from '@ontrack/rules';
@@ -80,35 +80,40 @@ export function withJudgements(parent: TrackingDataset, appended: readonly Judge
 }
 
 /**
- * The judgements appended to `ancestor` (in order) to make `dataset` along
- * `withJudgements`; undefined when `dataset` was not derived from it.
+ * Walks up the derivation of `dataset` to the nearest ancestor that `stop`
+ * accepts; that ancestor and the judgements appended since (in order), or
+ * undefined when there is none (or it was collected).
  */
-export function appendedSince(dataset: TrackingDataset, ancestor: TrackingDataset): Judgement[] | undefined {
+function ancestor(dataset: TrackingDataset, stop: (d: TrackingDataset) => boolean): { base: TrackingDataset; appended: Judgement[] } | undefined {
   const lists: (readonly Judgement[])[] = [];
   let current = dataset;
-  while (current !== ancestor) {
+  while (!stop(current)) {
     const link = derivations.get(current);
     const parent = link?.parent.deref();
     if (!link || !parent) return undefined;
     lists.push(link.appended);
     current = parent;
   }
-  return lists.reverse().flat();
+  return { base: current, appended: lists.reverse().flat() };
 }
 
-/** The nearest ancestor with a store for this policy and date, and the judgements appended since (in order). */
+/**
+ * The judgements appended to `from` (in order) to make `dataset` along
+ * `withJudgements`; undefined when `dataset` was not derived from it.
+ */
+export function appendedSince(dataset: TrackingDataset, from: TrackingDataset): Judgement[] | undefined {
+  return ancestor(dataset, (d) => d === from)?.appended;
+}
+
+/** The nearest strict ancestor with a store for this policy and date, and the judgements appended since (in order). */
 function ancestorStore(dataset: TrackingDataset, policy: TrackingPolicy, date: string): { base: TrackingDataset; store: Store; appended: Judgement[] } | undefined {
-  const lists: (readonly Judgement[])[] = [];
-  let current = dataset;
-  for (;;) {
-    const link = derivations.get(current);
-    const parent = link?.parent.deref();
-    if (!link || !parent) return undefined;
-    lists.push(link.appended);
-    const store = stores.get(parent);
-    if (store?.policy === policy && store.date === date) return { base: parent, store, appended: lists.reverse().flat() };
-    current = parent;
-  }
+  const has = (d: TrackingDataset): Store | undefined => {
+    const store = stores.get(d);
+    return store?.policy === policy && store.date === date ? store : undefined;
+  };
+  const found = ancestor(dataset, (d) => d !== dataset && has(d) !== undefined);
+  const store = found && has(found.base);
+  return found && store ? { ...found, store } : undefined;
 }
 
 function freshStore(dataset: TrackingDataset, policy: TrackingPolicy, date: string): Store {
@@ -183,8 +188,8 @@ function filterKey(filter: CohortFilter): string {
 }
 
 function freshTally(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, statuses: readonly StatusEntry[]): Tally {
-  const tally = tallyCohort(statuses, dataset, policy, filter);
   const members = cohortPupils(dataset, policy, filter);
+  const tally = tallyCohort(statuses, dataset, policy, filter, members);
   return { ...tally, counts: { ...tally.counts }, members, subjectId: filter.subjectId, breakdown: breakdownFromTally(tally, dataset, policy, date, filter) };
 }
 
@@ -241,11 +246,7 @@ export function sharedBreakdown(dataset: TrackingDataset, policy: TrackingPolicy
  * from shared breakdowns: the group against the rest of its cohort.
  */
 export function sharedGroupGap(dataset: TrackingDataset, policy: TrackingPolicy, date: string, groupId: string, filter: CohortFilter = {}): Gap {
-  const group = policy.groups.find((g) => g.id === groupId);
-  if (!group) throw new NotFoundError(`unknown group "${groupId}"`);
-  const left = sharedBreakdown(dataset, policy, date, { ...filter, groups: [...(filter.groups ?? []), groupId] });
-  const right = sharedBreakdown(dataset, policy, date, { ...filter, notGroups: [...(filter.notGroups ?? []), groupId] });
-  return gapBetween(left, right, `${group.label} vs others`);
+  return groupGapFrom((f) => sharedBreakdown(dataset, policy, date, f), policy, groupId, filter);
 }
 
 /**

@@ -211,12 +211,7 @@ export class OnTrackStatusGrid extends LitElement {
     const appended = this.model && dataset && before && policy === this.modelKey[1] && date === this.modelKey[2] && dataset !== before ? appendedSince(dataset, before) : undefined;
     if (appended && this.model) {
       this.modelKey = key;
-      const changed = foldJudgements(this.model, [dataset?.judgements ?? [], this.local], appended);
-      for (const { row } of changed) this.rowVersion.set(row.pupil.id, (this.rowVersion.get(row.pupil.id) ?? 0) + 1);
-      if (changed.length > 0) {
-        if ((this.sort !== 'name' && this.sort !== 'none') || this.level !== '' || this.onlyConcerns || this.onlyDefaults) this.viewDirty = true;
-        else (this.sumsDirty ??= []).push(...changed);
-      }
+      this.markChanged(foldJudgements(this.model, [dataset?.judgements ?? [], this.local], appended));
       this.epoch++;
     } else if (key.some((v, i) => v !== this.modelKey[i])) {
       this.modelKey = key;
@@ -331,11 +326,17 @@ export class OnTrackStatusGrid extends LitElement {
 
   /** After an edit: the rows move only when the filters or the order depend on statuses; else only their columns' summaries change. */
   private statusesChanged(cells: readonly { readonly row: GridRow; readonly ci: number }[]): void {
+    this.markChanged(cells);
+    this.requestUpdate();
+  }
+
+  /** Marks changed cells for the next update: their rows redrawn, and the order or the summary row brought up to date. */
+  private markChanged(cells: readonly { readonly row: GridRow; readonly ci: number }[]): void {
+    if (cells.length === 0) return;
     for (const { row } of cells) this.rowVersion.set(row.pupil.id, (this.rowVersion.get(row.pupil.id) ?? 0) + 1);
     const byStatus = (this.sort !== 'name' && this.sort !== 'none') || this.level !== '' || this.onlyConcerns || this.onlyDefaults;
     if (byStatus) this.viewDirty = true;
     else (this.sumsDirty ??= []).push(...cells);
-    this.requestUpdate();
   }
 
   /** The status a cell shows: an edit in flight wins over the stored status. */

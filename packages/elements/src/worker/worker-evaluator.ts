@@ -16,6 +16,15 @@ interface Waiting {
   readonly date: string;
 }
 
+/** Evaluates on the page's own thread (when the worker cannot) and settles the answer with the result or the engine's error. */
+function inPage(w: Omit<Waiting, 'fresh'>): void {
+  try {
+    w.resolve(evaluate(w.dataset, w.policy, { date: w.date }));
+  } catch (error) {
+    w.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 /**
  * An evaluator for `<ontrack-provider>` that runs the rules engine in a Web
  * Worker, so evaluating a large trust after each edit never blocks the page.
@@ -43,13 +52,7 @@ export function createWorkerEvaluator(worker: Worker): WorkerEvaluator {
   const fail = (error: Error, log = true): void => {
     broken = error;
     if (log) console.error('ontrack: the evaluation worker failed; evaluating on the main thread from now on', error);
-    for (const w of waiting.values()) {
-      try {
-        w.resolve(evaluate(w.dataset, w.policy, { date: w.date }));
-      } catch (e) {
-        w.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
+    for (const w of waiting.values()) inPage(w);
     waiting.clear();
   };
 
@@ -92,8 +95,11 @@ export function createWorkerEvaluator(worker: Worker): WorkerEvaluator {
   });
 
   const run = (dataset: TrackingDataset, policy: TrackingPolicy, { date }: { readonly date: string }): Promise<EvaluationResult> => {
-    if (broken) return Promise.resolve(evaluate(dataset, policy, { date }));
     return new Promise((resolve, reject) => {
+      if (broken) {
+        inPage({ resolve, reject, dataset, policy, date });
+        return;
+      }
       const id = ++next;
       const previous = sent;
       const append = previous && previous !== dataset ? appendedSince(dataset, previous) : undefined;
@@ -105,13 +111,9 @@ export function createWorkerEvaluator(worker: Worker): WorkerEvaluator {
       };
       try {
         worker.postMessage(request);
-      } catch (error) {
+      } catch {
         // A policy or dataset that cannot be copied to a worker: evaluate here.
-        try {
-          resolve(evaluate(dataset, policy, { date }));
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(error)));
-        }
+        inPage({ resolve, reject, dataset, policy, date });
         return;
       }
       sent = dataset;

@@ -93,15 +93,16 @@ export function breakdownFromStatuses(
 /**
  * One cohort's statuses counted per level (every level of the policy, 0 when
  * none), with its tracked and untracked totals and distinct pupils: what
- * `breakdownFromStatuses` turns into percentages.
+ * `breakdownFromStatuses` turns into percentages. `pupils` is the filter's
+ * cohort (`cohortPupils`), for a caller that has it already.
  */
 export function tallyCohort(
   statuses: readonly Pick<StatusEntry, 'pupilId' | 'subjectId' | 'status'>[],
   dataset: CohortSource,
   policy: CohortPolicy,
   filter: CohortFilter = {},
+  pupils: ReadonlySet<string> = cohortPupils(dataset, policy, filter),
 ): CohortTally {
-  const pupils = cohortPupils(dataset, policy, filter);
   const tracked = policy.subjects ? new Set(policy.subjects) : undefined;
   const counts: Record<LevelId, number> = {};
   for (const level of orderedLevels(policy)) counts[level.id] = 0;

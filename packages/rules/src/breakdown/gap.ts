@@ -46,10 +46,20 @@ export function groupGap(
   groupId: string,
   filter: CohortFilter = {},
 ): Gap {
+  return groupGapFrom((f) => breakdownFromStatuses(statuses, dataset, policy, date, f), policy, groupId, filter);
+}
+
+/**
+ * `groupGap` over any source of breakdowns (one that keeps its counts up to
+ * date edit by edit, say): the group's cohort and the rest's, asked of
+ * `breakdownOf`, and the gap between them. Throws `NotFoundError` for a group
+ * the policy does not define.
+ */
+export function groupGapFrom(breakdownOf: (filter: CohortFilter) => Breakdown, policy: Pick<TrackingPolicy, 'groups'>, groupId: string, filter: CohortFilter = {}): Gap {
   const group = policy.groups.find((g) => g.id === groupId);
   if (!group) throw new NotFoundError(`unknown group "${groupId}"`);
-  const left = breakdownFromStatuses(statuses, dataset, policy, date, { ...filter, groups: [...(filter.groups ?? []), groupId] });
-  const right = breakdownFromStatuses(statuses, dataset, policy, date, { ...filter, notGroups: [...(filter.notGroups ?? []), groupId] });
+  const left = breakdownOf({ ...filter, groups: [...(filter.groups ?? []), groupId] });
+  const right = breakdownOf({ ...filter, notGroups: [...(filter.notGroups ?? []), groupId] });
   return gapBetween(left, right, `${group.label} vs others`);
 }
 
