@@ -197,22 +197,30 @@ export const statusGridStyles = css`
     font-style: normal;
     font-size: 0.8em;
   }
-  /* Glyphs as generated content of the cell itself (silent to screen readers): two elements per cell at most, the same look as levelLooks. */
-  [role='gridcell']::before {
-    font-style: normal;
-    font-size: 0.8em;
-  }
-  .g-down::before {
-    content: '▼' / '';
-  }
-  .g-up::before {
-    content: '▲' / '';
-  }
-  .g-mid::before {
-    content: '●' / '';
+  /*
+   * The glyph is a shape cut from the text colour (silent to screen readers,
+   * the same look as levelLooks): an edit changes only its clip-path, which
+   * repaints the cell without laying anything out again.
+   */
+  .body [role='gridcell']::before {
+    content: '';
+    flex: none;
+    width: 0.6em;
+    height: 0.6em;
+    background: currentColor;
+    print-color-adjust: exact;
   }
   .g-none::before {
-    content: '–' / '';
+    clip-path: inset(40% 0);
+  }
+  .g-down::before {
+    clip-path: polygon(0 0, 100% 0, 50% 100%);
+  }
+  .g-up::before {
+    clip-path: polygon(50% 0, 100% 100%, 0 100%);
+  }
+  .g-mid::before {
+    clip-path: circle(50%);
   }
   .default::after {
     content: '*' / '';

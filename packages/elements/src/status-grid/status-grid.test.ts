@@ -136,9 +136,11 @@ describe('ontrack-status-grid', () => {
     const el = await grid(tiny);
     const below = q(el, '.body [part~="level-below"]')[0]!;
     expect(below.textContent).to.contain('Below');
-    expect(getComputedStyle(below, '::before').content).to.contain('▼');
+    const shape = (cell: Element): string => getComputedStyle(cell, '::before').clipPath;
+    // A downward triangle for a concern, a dot for On, a dash for untracked: the shapes differ, not only the colours.
+    expect(shape(below)).to.equal('polygon(0px 0px, 100% 0px, 50% 100%)');
     const on = q(el, '.body [part~="level-on"][part~="source-default"]')[0]!;
-    expect(getComputedStyle(on, '::before').content).to.contain('●');
+    expect(shape(on)).to.equal('circle(50%)');
     expect(getComputedStyle(on, '::after').content).to.contain('*');
   });
 
