@@ -223,7 +223,7 @@ export const statusGridStyles = css`
     clip-path: circle(50%);
   }
   .default::after {
-    content: '*' / '';
+    content: '*' / var(--_default-mark, '(default)');
     font-size: 0.75em;
     margin-inline-start: -0.25em;
   }

@@ -150,10 +150,19 @@ describe('ontrack-status-grid', () => {
     const defaults = q(el, '.body [part~="level-on"][part~="source-default"]');
     expect(recorded).to.have.length(1);
     expect(defaults).to.have.length(10);
-    expect(defaults[0]!.textContent).to.contain('(default)');
-    expect(recorded[0]!.textContent).not.to.contain('(default)');
+    // Screen readers hear the asterisk's alt text.
+    expect(getComputedStyle(defaults[0]!, '::after').content).to.equal('"*" / "(default)"');
+    expect(getComputedStyle(recorded[0]!, '::after').content).to.equal('none');
     expect(getComputedStyle(defaults[0]!).fontStyle).to.equal('italic');
     expect(getComputedStyle(recorded[0]!).fontStyle).to.equal('normal');
+  });
+
+  it('says a default in the host\'s words, quotes and all', async () => {
+    const el = await grid(tiny);
+    el.messages = { grid: { defaultMark: 'not "checked" \\ yet' } };
+    await el.updateComplete;
+    const on = q(el, '.body [part~="level-on"][part~="source-default"]')[0]!;
+    expect(getComputedStyle(on, '::after').content).to.equal('"*" / "not \\"checked\\" \\\\ yet"');
   });
 
   it('shows every cell as not yet tracked before the live week', async () => {

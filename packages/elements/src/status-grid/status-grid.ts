@@ -359,6 +359,8 @@ export class OnTrackStatusGrid extends LitElement {
     if (!this.#wordsMemo || key.some((v, i) => v !== this.#wordsKey[i])) {
       this.#wordsKey = key;
       this.#wordsMemo = sectionWords(gridLocales, key[0] as string | undefined, this.messages?.grid);
+      // What screen readers hear for a default's asterisk (its generated content's alt text), as a CSS string.
+      this.style.setProperty('--_default-mark', `"${this.#wordsMemo.defaultMark.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`);
       this.#epoch++;
     }
     return this.#wordsMemo;
@@ -643,8 +645,8 @@ export class OnTrackStatusGrid extends LitElement {
       : nothing;
     const isDefault = cell.source === 'default';
     const level = look?.level;
-    // What screen readers hear besides the label: untracked (or an unknown level), or that an On is a default.
-    const hidden = !level ? (cell.status === null ? t.untracked : t.unknownLevel(cell.status)) : isDefault ? t.defaultMark : '';
+    // What screen readers hear instead of nothing: untracked (or an unknown level). A default says so through its asterisk's alt text.
+    const hidden = !level ? (cell.status === null ? t.untracked : t.unknownLevel(cell.status)) : '';
     // One template for every cell (an edit changes its parts' values, never swaps its DOM); untracked and unknown levels show "–".
     return html`<div
       role="gridcell"
@@ -657,7 +659,7 @@ export class OnTrackStatusGrid extends LitElement {
       aria-busy=${pending ? 'true' : nothing}
       data-row=${ri}
       data-col=${col}
-      title=${failure ? t.failed(failure) : !level ? nothing : isDefault ? t.defaultTitle(level.label) : level.label}
+      title=${failure ? t.failed(failure) : !level ? nothing : isDefault ? t.defaultTitle(level.label) : level.short ? level.label : nothing}
     >${level ? (level.short ?? level.label) : ''}${hidden ? html`<span class="visually-hidden">${hidden}</span>` : nothing}${extra}</div>`;
   }
 
