@@ -488,6 +488,22 @@ describe('ontrack-status-grid', () => {
     expect(down.dataset.row).to.equal('10');
   });
 
+  it('never leaves the focus on a drawn cell that now shows another pupil after scrolling', async () => {
+    const big = generateSchool({ seed: 7, pupils: 2000, through: DATE });
+    const el = await grid(big);
+    await settle(el);
+    await focusCell(el, 2, 1);
+    const g = q(el, '[role="grid"]')[0]!;
+    g.scrollTop = 40 * 36;
+    g.dispatchEvent(new Event('scroll'));
+    await settle(el);
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    // Either the grid itself (the active cell is no longer drawn), or the active cell.
+    expect(focused === g || (focused.dataset.row === '2' && focused.dataset.col === '1')).to.equal(true);
+    const typed = await press(el, 'ArrowDown');
+    expect([typed.dataset.row, typed.dataset.col]).to.deep.equal(['3', '1']);
+  });
+
   it('keeps its look in forced-colors mode: system colours for cells, defaults, selection and failures', () => {
     const text = [statusGridStyles].map((s) => s.cssText).join('\n');
     const block = /@media \(forced-colors: active\) \{([\s\S]*)\}\s*$/.exec(text.trim())?.[1] ?? '';

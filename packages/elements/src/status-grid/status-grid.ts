@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   cellKey, cohortPupils, orderedLevels, type CohortFilter, type Intervention, type Judgement, type JudgementInput, type Level, type Pupil, type StatusEntry, type Summary,
   type TrackingDataset, type TrackingPolicy,
@@ -441,9 +440,14 @@ export class OnTrackStatusGrid extends LitElement {
     if (this.#focusAfterUpdate) {
       this.#focusAfterUpdate = false;
       this.#focusActive();
-    } else if (this.#hadFocus && !this.#focusInGrid() && !this.#menu && !this.#why) {
-      // The focused row scrolled out of the drawn window: keep the focus in the grid so the keys still work.
-      this.#scroller?.focus({ preventScroll: true });
+    } else if (this.#hadFocus && !this.#menu && !this.#why) {
+      // Drawn rows are reused by position: when scrolling gave the focused element another cell (or drew it no more),
+      // the focus goes to the active cell if drawn, else to the grid, so the keys still work and no other cell looks focused.
+      const focused = this.shadowRoot?.activeElement;
+      const at = focused instanceof HTMLElement ? focused.dataset : undefined;
+      if (!this.#focusInGrid() || (at?.row !== undefined && (Number(at.row) !== this.#active.row || Number(at.col) !== this.#active.col))) {
+        (this.cellAt(this.#active) ?? this.#scroller)?.focus({ preventScroll: true });
+      }
     }
   }
 
@@ -491,53 +495,45 @@ export class OnTrackStatusGrid extends LitElement {
 
   #renderToolbar(model: GridModel, t: Messages['grid']): TemplateResult {
     const policy = this.#ctl.policy;
-    const editable = !this.readonly;
-    const on = (fn: (el: HTMLInputElement & HTMLSelectElement) => void) => (e: Event): void => {
-      fn(e.target as HTMLInputElement & HTMLSelectElement);
-    };
+    type Option = readonly [value: string, text: string];
+    // One select per filter and one checkbox per switch, each setting its property.
+    const pick = (label: string, value: string, options: readonly Option[], set: (v: string) => void): TemplateResult =>
+      html`<label>${label} <select @change=${(e: Event) => { set((e.target as HTMLSelectElement).value); }}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select></label>`;
+    const check = (label: string, on: boolean, set: (v: boolean) => void): TemplateResult =>
+      html`<label><input type="checkbox" .checked=${on} @change=${(e: Event) => { set((e.target as HTMLInputElement).checked); }} /> ${label}</label>`;
+    const classes = model.classes;
     return html`<div class="toolbar" part="toolbar" role="group" aria-label=${t.toolbar}>
-      <label>${t.search} <input type="search" .value=${this.search} @input=${on((el) => { this.search = el.value; })} /></label>
-      <label>${t.group}
-        <select @change=${on((el) => { this.group = el.value; })}>
-          <option value="" ?selected=${this.group === ''}>${t.anyGroup}</option>
-          ${policy.groups.map((g) => html`<option value=${g.id} ?selected=${this.group === g.id}>${g.label}</option>`)}
-        </select></label>
-      ${model.classes.length > 1 && model.classes.length <= 60
-        ? html`<label>${t.classLabel}
-            <select @change=${on((el) => { this.classId = el.value; })}>
-              <option value="" ?selected=${this.classId === ''}>${t.anyClass}</option>
-              ${model.classes.map((c) => html`<option value=${c} ?selected=${this.classId === c}>${c}</option>`)}
-            </select></label>`
-        : nothing}${model.classes.length > 60
+      <label>${t.search} <input type="search" .value=${this.search} @input=${(e: Event) => { this.search = (e.target as HTMLInputElement).value; }} /></label>
+      ${pick(t.group, this.group, [['', t.anyGroup], ...policy.groups.map((g): Option => [g.id, g.label])], (v) => { this.group = v; })}
+      ${classes.length > 60
         ? // A trust's hundreds of classes: typed (with suggestions), not a select the browser must lay out.
           html`<label>${t.classLabel}
-            <input type="search" list="classes" .value=${this.classId} @change=${on((el) => { this.classId = el.value.trim(); })} /></label>
-            <datalist id="classes">${model.classes.map((c) => html`<option value=${c}></option>`)}</datalist>`
-        : nothing}
-      <label>${t.level}
-        <select @change=${on((el) => { this.level = el.value; })}>
-          <option value="" ?selected=${this.level === ''}>${t.anyLevel}</option>
-          ${this.#levels.map((l) => html`<option value=${l.id} ?selected=${this.level === l.id}>${l.label}</option>`)}
-        </select></label>
-      <label><input type="checkbox" .checked=${this.onlyConcerns} @change=${on((el) => { this.onlyConcerns = el.checked; })} /> ${t.onlyConcerns}</label>
-      <label><input type="checkbox" .checked=${this.onlyDefaults} @change=${on((el) => { this.onlyDefaults = el.checked; })} /> ${t.onlyDefaults}</label>
-      <label>${t.sort}
-        <select @change=${on((el) => { this.sort = el.value as GridSort; })}>
-          <option value="none" ?selected=${this.sort === 'none'}>${t.sortNone}</option>
-          <option value="name" ?selected=${this.sort === 'name'}>${t.sortName}</option>
-          <option value="concerns" ?selected=${this.sort === 'concerns'}>${t.sortConcerns}</option>
-          ${model.subjects.map((s) => html`<option value=${`subject:${s.id}`} ?selected=${this.sort === `subject:${s.id}`}>${t.sortSubject(s.name)}</option>`)}
-        </select></label>
-      <label><input type="checkbox" .checked=${this.density === 'compact'} @change=${on((el) => { this.density = el.checked ? 'compact' : 'comfortable'; })} /> ${t.compact}</label>
-      ${editable
-        ? html`<span class="set" role="group" aria-label=${this.#selection ? t.selected(this.#selectionSize()) : t.menuTitleMany(1)}>
+            <input type="search" list="classes" .value=${this.classId} @change=${(e: Event) => { this.classId = (e.target as HTMLInputElement).value.trim(); }} /></label>
+            <datalist id="classes">${classes.map((c) => html`<option value=${c}></option>`)}</datalist>`
+        : classes.length > 1
+          ? pick(t.classLabel, this.classId, [['', t.anyClass], ...classes.map((c): Option => [c, c])], (v) => { this.classId = v; })
+          : nothing}
+      ${pick(t.level, this.level, [['', t.anyLevel], ...this.#levels.map((l): Option => [l.id, l.label])], (v) => { this.level = v; })}
+      ${check(t.onlyConcerns, this.onlyConcerns, (v) => { this.onlyConcerns = v; })}
+      ${check(t.onlyDefaults, this.onlyDefaults, (v) => { this.onlyDefaults = v; })}
+      ${pick(
+        t.sort,
+        this.sort,
+        [['none', t.sortNone], ['name', t.sortName], ['concerns', t.sortConcerns], ...model.subjects.map((s): Option => [`subject:${s.id}`, t.sortSubject(s.name)])],
+        (v) => { this.sort = v as GridSort; },
+      )}
+      ${check(t.compact, this.density === 'compact', (v) => { this.density = v ? 'compact' : 'comfortable'; })}
+      ${this.readonly
+        ? html`<span class="badge">${t.readOnly}</span>`
+        : html`<span class="set" role="group" aria-label=${this.#selection ? t.selected(this.#selectionSize()) : t.menuTitleMany(1)}>
             ${this.#levels.map((l) => {
               const look = this.#looks.get(l.id);
               return html`<button type="button" class="tone-${look?.tone ?? 3}" @click=${() => { void this.setLevel(this.#targets(), l.id); }}>
                 <span class="glyph" aria-hidden="true">${look?.glyph}</span> ${l.short ?? l.label}</button>`;
             })}</span>
-            <button type="button" ?disabled=${this.#undoStack.length === 0} @click=${() => { void this.undo(); }}>${t.undo}</button>`
-        : html`<span class="badge">${t.readOnly}</span>`}
+            <button type="button" ?disabled=${this.#undoStack.length === 0} @click=${() => { void this.undo(); }}>${t.undo}</button>`}
       <span class="count" aria-live="polite">${t.showing(this.#view.length, model.rows.length)}</span>
     </div>`;
   }
@@ -566,7 +562,7 @@ export class OnTrackStatusGrid extends LitElement {
     >
       ${guard([model, this.sort, this.descending, t], () => this.#renderHead(model, t, sortedCol))}
       <div role="rowgroup" class="body">
-        ${repeat(drawn, (r) => r.pupil.id, (r, i) => {
+        ${drawn.map((r, i) => {
           const ri = this.#first + i;
           // A row is drawn again only when something it shows changed (an edit, the focus, the selection, a setting).
           const deps = [r, ri, this.#epoch, this.#rowVersion.get(r.pupil.id) ?? 0, this.#active.row === ri ? this.#active.col : -1, this.#selectionIn(ri)];
