@@ -6,8 +6,8 @@ import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
-import MagicString from 'magic-string';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { litStaticProperties } from './scripts/lit-static-properties.mjs';
 
 const pkg = (dir) => JSON.parse(readFileSync(new URL(`./packages/${dir}/package.json`, import.meta.url), 'utf8'));
 
@@ -18,9 +18,11 @@ const ELEMENT_ENTRIES = [
   'shared/live-statuses',
 ];
 
+const ESBUILD = { loader: 'ts', target: 'es2022', format: 'esm' };
+
 /**
- * TypeScript → ES2022 by esbuild: type-only syntax removed and standard decorators
- * lowered more compactly than tsc + tslib does (what the element bundles weigh).
+ * TypeScript → ES2022 by esbuild: type-only syntax removed; Lit's decorators are
+ * first rewritten as the `static properties` Lit documents, so nothing is lowered.
  * Types are checked by `npm run typecheck`; declarations come from `tsc` (`npm run build:types`).
  */
 function typescriptByEsbuild() {
@@ -32,8 +34,10 @@ function typescriptByEsbuild() {
       const resolved = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { skipSelf: true });
       return resolved ?? null;
     },
-    async transform(code, id) {
+    async transform(source, id) {
       if (!id.endsWith('.ts')) return null;
+      // Lit's decorators become `static properties` first (see scripts/lit-static-properties.mjs).
+      const code = litStaticProperties(source, id)?.code ?? source;
       const out = await transform(code, {
         ...ESBUILD,
         sourcemap: true,
@@ -41,51 +45,6 @@ function typescriptByEsbuild() {
         tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } },
       });
       return { code: out.code, map: out.map };
-    },
-  };
-}
-
-const HELPERS = '\0esbuild-helpers';
-const ESBUILD = { loader: 'ts', target: 'es2022', format: 'esm' };
-
-/** esbuild's runtime helpers (`var __x = …`) at the top level of a module: name and source range. */
-function helperDeclarations(parse, code) {
-  return parse(code).body.flatMap((node) =>
-    node.type === 'VariableDeclaration' && node.declarations.length === 1 && node.declarations[0].id.name?.startsWith('__')
-      ? [{ name: node.declarations[0].id.name, start: node.start, end: node.end }]
-      : [],
-  );
-}
-
-/**
- * esbuild writes its decorator helpers into every module that uses decorators
- * (≈ 1.5 KB minified each); this moves them into one shared module that every
- * element imports, so a page with three elements carries them once. The shared
- * module holds the helpers of every decorator form (a sample compiled once).
- */
-function sharedEsbuildHelpers() {
-  let source;
-  return {
-    name: 'shared-esbuild-helpers',
-    resolveId: (id) => (id === HELPERS ? HELPERS : null),
-    async load(id) {
-      if (id !== HELPERS) return null;
-      if (!source) {
-        const sample = 'const d = (x: unknown) => x; @d class A { @d accessor a = 1; @d static accessor b = 1; @d accessor #c = 1; @d m() {} @d static n() {} @d #o() {} @d f = 1; @d get g() { return 1; } @d set g(v) {} }';
-        const { code } = await transform(sample, ESBUILD);
-        const helpers = helperDeclarations((c) => this.parse(c), code);
-        source = `${helpers.map((h) => code.slice(h.start, h.end)).join('\n')}\nexport { ${helpers.map((h) => h.name).join(', ')} };\n`;
-      }
-      return source;
-    },
-    transform(code, id) {
-      if (id === HELPERS || !id.endsWith('.ts')) return null;
-      const helpers = helperDeclarations((c) => this.parse(c), code);
-      if (helpers.length === 0) return null;
-      const s = new MagicString(code);
-      for (const h of helpers) s.remove(h.start, h.end);
-      s.prepend(`import { ${helpers.map((h) => h.name).join(', ')} } from '${HELPERS}';\n`);
-      return { code: s.toString(), map: s.generateMap({ hires: true }) };
     },
   };
 }
@@ -108,7 +67,6 @@ function lib(dir, entries) {
     external: (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`)),
     plugins: [
       typescriptByEsbuild(),
-      sharedEsbuildHelpers(),
       // Lit's own builds ship minified templates; ours too: the CSS and markup in
       // css`` / html`` / svg`` literals lose their whitespace and comments.
       ...(dir === 'elements' ? [minifyLiterals({ failOnError: true })] : []),

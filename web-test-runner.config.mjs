@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
 import { findChrome } from './scripts/find-chrome.mjs';
+import { litStaticProperties } from './scripts/lit-static-properties.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +31,16 @@ function cjsToEsm(ids) {
   };
 }
 
+/** The elements' decorators rewritten as the build rewrites them, so the tests run the code that ships. */
+const litDecorators = {
+  name: 'lit-static-properties',
+  transform(context) {
+    if (!/\/packages\/elements\/src\/.+(?<!\.test)\.ts$/.test(context.path) || typeof context.body !== 'string') return undefined;
+    const out = litStaticProperties(context.body, context.path);
+    return out ? { body: out.code } : undefined;
+  },
+};
+
 const chrome = findChrome();
 
 export default {
@@ -37,7 +48,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [cjsToEsm(['json-rules-engine', 'papaparse']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [cjsToEsm(['json-rules-engine', 'papaparse']), litDecorators, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,14 +1,20 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
+import { litStaticProperties } from '../scripts/lit-static-properties.mjs';
 
-/** Vite 8 keeps standard decorators as written; Chromium cannot run them yet, so esbuild lowers our TypeScript first. */
+/**
+ * Vite 8 keeps standard decorators as written and Chromium cannot run them yet: the
+ * elements' Lit decorators are rewritten as the build rewrites them, and esbuild
+ * compiles (and lowers anything else) first.
+ */
 const lowerDecorators: Plugin = {
   name: 'ontrack-lower-decorators',
   enforce: 'pre',
   async transform(code, id) {
     if (!/\.ts$/.test(id) || id.includes('node_modules')) return null;
-    const out = await transform(code, { loader: 'ts', target: 'es2022', sourcefile: id, sourcemap: true });
+    const source = /\/packages\/elements\/src\/.+(?<!\.test)\.ts$/.test(id) ? (litStaticProperties(code, id)?.code ?? code) : code;
+    const out = await transform(source, { loader: 'ts', target: 'es2022', sourcefile: id, sourcemap: true });
     return { code: out.code, map: out.map };
   },
 };
