@@ -42,7 +42,6 @@ function looksFor(policy: ChartPolicy, b: Breakdown): readonly LevelLook[] {
  * @csspart message - The loading, empty and error messages.
  * @csspart table - The data table (visually hidden until toggled).
  * @csspart toggle - The button that shows the data table.
- * @cssprop [--ontrack-cohort-gauge-height=1.75rem] - Bar height (1rem in compact).
  * @cssprop [--ontrack-cohort-gauge-marker-color=currentColor] - Colour of the target and benchmark lines.
  * @cssprop [--ontrack-cohort-gauge-gap=0.5rem] - Space between the gauge's rows.
  */
