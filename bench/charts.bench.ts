@@ -136,7 +136,7 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
         unit: 'bytes',
         ours: gz(both) - gz(core),
         peer: gz(chartJs),
-        note: `the core (data controller, @lit/context, rules functions, default policy, theme, words) is ${kb(gz(core) - gz(litFloor))} beyond Lit and is paid once by any OnTrack element`,
+        note: `the core (@lit/context consumer, theme, words, level looks) is ${kb(gz(core) - gz(litFloor))} beyond Lit and is paid once by the charts of a page`,
       },
     ];
   } finally {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { defaultPolicy, generateSchool, type Breakdown, type Target, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries } from '@ontrack/rules';
+import { createMemoryAdapter, defaultPolicy, generateSchool, type Breakdown, type Target, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries } from '@ontrack/rules';
 
 /** The last day of a generated year: all six half-term snapshots are taken. */
 export const YEAR_END = '2027-07-16';
@@ -65,4 +65,13 @@ export function dark(content: TemplateResult): TemplateResult {
 /** A container of a given width (through the CSSOM), to show the charts respond to it. */
 export function sized(width: string, content: TemplateResult): TemplateResult {
   return html`<div ${ref((el) => { if (el instanceof HTMLElement) el.style.setProperty('width', width); })}>${content}</div>`;
+}
+
+/**
+ * Charts computed from a dataset: a provider over the in-memory adapter holds
+ * the data and gives the charts inside their figures (a chart given no
+ * `breakdown` or `series` shows the provider's).
+ */
+export function provided(content: TemplateResult, data: TrackingDataset = fullYear, date = YEAR_END): TemplateResult {
+  return html`<ontrack-provider date=${date} .adapter=${createMemoryAdapter(data)}>${content}</ontrack-provider>`;
 }

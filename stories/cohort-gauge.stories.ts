@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '@ontrack/elements';
 import { breakdown, defaultPolicy } from '@ontrack/rules';
 import { BEFORE_LIVE, failingAdapter, pendingAdapter } from './fixtures.js';
-import { YEAR_END, dark, fiveLevelBreakdown, fiveLevels, fullYear, nationalBenchmark, sized, trustTarget } from './chart-data.js';
+import { YEAR_END, dark, fiveLevelBreakdown, fiveLevels, fullYear, nationalBenchmark, provided, sized, trustTarget } from './chart-data.js';
 
 const meta = {
   title: 'Elements/Cohort gauge',
@@ -16,29 +16,29 @@ type Story = StoryObj;
 
 const y4Maths = { yearGroup: 'Y4', subjectId: 'maths' } as const;
 
-/** One cohort against the trust's target and a national benchmark, computed from the data. */
+/** One cohort against the trust's target and a national benchmark, computed by a provider from the data. */
 export const AgainstTarget: Story = {
-  render: () => html`<ontrack-cohort-gauge .data=${fullYear} date=${YEAR_END} .filter=${y4Maths} .target=${trustTarget} .benchmark=${nationalBenchmark}></ontrack-cohort-gauge>`,
+  render: () => provided(html`<ontrack-cohort-gauge .filter=${y4Maths} .target=${trustTarget} .benchmark=${nationalBenchmark}></ontrack-cohort-gauge>`),
 };
 
 /** The small form for dashboards, one per year group. */
 export const Compact: Story = {
-  render: () => html`${sized('22rem', html`${['Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6'].map(
-    (y) => html`<ontrack-cohort-gauge compact .data=${fullYear} date=${YEAR_END} .filter=${{ yearGroup: y }} .target=${trustTarget}></ontrack-cohort-gauge>`,
-  )}`)}`,
+  render: () => sized('22rem', provided(html`${['Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6'].map(
+    (y) => html`<ontrack-cohort-gauge compact .filter=${{ yearGroup: y }} .target=${trustTarget}></ontrack-cohort-gauge>`,
+  )}`)),
 };
 
 /** Pupil premium against the other pupils of the school, with the gap per level. */
 export const GroupVsRest: Story = {
   name: 'Group vs rest',
-  render: () => html`<ontrack-cohort-gauge .data=${fullYear} date=${YEAR_END} group="pupil-premium" .target=${trustTarget}></ontrack-cohort-gauge>`,
+  render: () => provided(html`<ontrack-cohort-gauge group="pupil-premium" .target=${trustTarget}></ontrack-cohort-gauge>`),
 };
 
 /** Several groups of one year side by side. */
 export const SeveralGroups: Story = {
-  render: () => html`${['pupil-premium', 'send', 'eal', 'girls'].map(
-    (g) => html`<ontrack-cohort-gauge .data=${fullYear} date=${YEAR_END} .filter=${{ groups: [g] }} .target=${trustTarget}></ontrack-cohort-gauge>`,
-  )}`,
+  render: () => provided(html`${['pupil-premium', 'send', 'eal', 'girls'].map(
+    (g) => html`<ontrack-cohort-gauge .filter=${{ groups: [g] }} .target=${trustTarget}></ontrack-cohort-gauge>`,
+  )}`),
 };
 
 /** Too few pupils (EHCP in Year 4): the figures are hidden and the gauge says why. */
@@ -48,12 +48,12 @@ export const Suppressed: Story = {
 
 /** A group against the rest when the group is too small: no gap is given. */
 export const SuppressedVsRest: Story = {
-  render: () => html`<ontrack-cohort-gauge .data=${fullYear} date=${YEAR_END} .filter=${{ yearGroup: 'Y4' }} group="ehcp"></ontrack-cohort-gauge>`,
+  render: () => provided(html`<ontrack-cohort-gauge .filter=${{ yearGroup: 'Y4' }} group="ehcp"></ontrack-cohort-gauge>`),
 };
 
 /** Before the live week nothing is tracked yet. */
 export const Empty: Story = {
-  render: () => html`<ontrack-cohort-gauge .data=${{ ...fullYear, judgements: [], snapshots: [] }} date=${BEFORE_LIVE}></ontrack-cohort-gauge>`,
+  render: () => provided(html`<ontrack-cohort-gauge></ontrack-cohort-gauge>`, { ...fullYear, judgements: [], snapshots: [] }, BEFORE_LIVE),
 };
 
 /** Waiting for the adapter. */
@@ -78,7 +78,7 @@ export const CustomLevels: Story = {
 
 /** On a dark page. */
 export const Dark: Story = {
-  render: () => dark(html`<ontrack-cohort-gauge .data=${fullYear} date=${YEAR_END} .filter=${y4Maths} .target=${trustTarget} .benchmark=${nationalBenchmark}></ontrack-cohort-gauge>`),
+  render: () => dark(provided(html`<ontrack-cohort-gauge .filter=${y4Maths} .target=${trustTarget} .benchmark=${nationalBenchmark}></ontrack-cohort-gauge>`)),
 };
 
 /** Words in another language through message overrides. */

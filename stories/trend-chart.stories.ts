@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '@ontrack/elements';
 import { createMemoryAdapter } from '@ontrack/rules';
 import { STORY_DATE, failingAdapter, pendingAdapter } from './fixtures.js';
-import { YEAR_END, dark, fiveLevelSeries, fiveLevels, fullYear, sized, trustTarget } from './chart-data.js';
+import { YEAR_END, dark, fiveLevelSeries, fiveLevels, fullYear, provided, sized, trustTarget } from './chart-data.js';
 
 const meta = {
   title: 'Elements/Trend chart',
@@ -18,37 +18,37 @@ const groups = [{}, { groups: ['pupil-premium'] }, { notGroups: ['pupil-premium'
 
 /** Year 4 maths over the whole year: a line per level, six snapshots and the live point. */
 export const FullYear: Story = {
-  render: () => html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} .filter=${{ yearGroup: 'Y4', subjectId: 'maths' }}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart .filter=${{ yearGroup: 'Y4', subjectId: 'maths' }}></ontrack-trend-chart>`),
 };
 
 /** The same as stacked areas, against the trust's target. */
 export const Stacked: Story = {
-  render: () => html`<ontrack-trend-chart kind="stacked" .data=${fullYear} date=${YEAR_END} .filter=${{ yearGroup: 'Y4', subjectId: 'maths' }} .target=${trustTarget}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart kind="stacked" .filter=${{ yearGroup: 'Y4', subjectId: 'maths' }} .target=${trustTarget}></ontrack-trend-chart>`),
 };
 
 /** Six groups of the school: the share on track or above, against the target. */
 export const SeveralGroups: Story = {
-  render: () => html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} .filters=${groups} .target=${trustTarget} label="On track or above by group"></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart .filters=${groups} .target=${trustTarget} label="On track or above by group"></ontrack-trend-chart>`),
 };
 
 /** Groups side by side as stacked panels. */
 export const SeveralGroupsStacked: Story = {
-  render: () => html`<ontrack-trend-chart kind="stacked" .data=${fullYear} date=${YEAR_END} .filters=${groups.slice(0, 4)} .target=${trustTarget}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart kind="stacked" .filters=${groups.slice(0, 4)} .target=${trustTarget}></ontrack-trend-chart>`),
 };
 
 /** Early in the year: one snapshot and the live point. */
 export const SingleSnapshot: Story = {
-  render: () => html`<ontrack-trend-chart kind="stacked" .data=${fullYear} date=${STORY_DATE} .filter=${{ subjectId: 'reading' }} .target=${trustTarget}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart kind="stacked" .filter=${{ subjectId: 'reading' }} .target=${trustTarget}></ontrack-trend-chart>`, fullYear, STORY_DATE),
 };
 
 /** Small groups: EHCP in Year 4 is hidden at every point, SEND at some; the lines break there. */
 export const Suppressed: Story = {
-  render: () => html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} .filters=${[{ yearGroup: 'Y4', subjectId: 'maths' }, { yearGroup: 'Y4', subjectId: 'maths', groups: ['send'] }, { yearGroup: 'Y4', groups: ['ehcp'] }]} .target=${trustTarget}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart .filters=${[{ yearGroup: 'Y4', subjectId: 'maths' }, { yearGroup: 'Y4', subjectId: 'maths', groups: ['send'] }, { yearGroup: 'Y4', groups: ['ehcp'] }]} .target=${trustTarget}></ontrack-trend-chart>`),
 };
 
 /** One pupil across subjects over the year. */
 export const PupilTrajectory: Story = {
-  render: () => html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} pupil=${fullYear.pupils[3]?.id ?? ''}></ontrack-trend-chart>`,
+  render: () => provided(html`<ontrack-trend-chart pupil=${fullYear.pupils[3]?.id ?? ''}></ontrack-trend-chart>`),
 };
 
 /** A trust's five-level grade set, series given by property. */
@@ -58,7 +58,7 @@ export const CustomLevels: Story = {
 
 /** A narrow container: labels move from the line ends to the legend. */
 export const Compact: Story = {
-  render: () => sized('300px', html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} .filters=${groups.slice(0, 3)} .target=${trustTarget}></ontrack-trend-chart>`),
+  render: () => sized('300px', provided(html`<ontrack-trend-chart .filters=${groups.slice(0, 3)} .target=${trustTarget}></ontrack-trend-chart>`)),
 };
 
 /** Nothing to draw yet. */
@@ -79,7 +79,7 @@ export const LoadError: Story = {
 
 /** On a dark page. */
 export const Dark: Story = {
-  render: () => dark(html`<ontrack-trend-chart .data=${fullYear} date=${YEAR_END} .filters=${groups.slice(0, 3)} .target=${trustTarget}></ontrack-trend-chart>`),
+  render: () => dark(provided(html`<ontrack-trend-chart .filters=${groups.slice(0, 3)} .target=${trustTarget}></ontrack-trend-chart>`)),
 };
 
 /** Live: a provider over the in-memory adapter; an edit in the grid moves the live point and the gauge. */

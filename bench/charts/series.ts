@@ -1,5 +1,5 @@
 import { defaultPolicy, generateSchool, liveStatuses, shareAtOrAbove, type CohortFilter, type Target, type TrendSeries } from '@ontrack/rules';
-import { seriesFromData } from '../../packages/elements/src/trend-chart/trend-model.js';
+import { seriesFromData } from '../../packages/elements/src/shared/figures.js';
 
 /** The end of a generated year: six half-term snapshots, then the live point (7 points). */
 export const DATE = '2027-07-16';

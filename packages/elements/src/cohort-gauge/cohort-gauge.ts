@@ -1,11 +1,7 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import {
-  gapBetween, round1, shareAtOrAbove,
-  type Breakdown, type CohortFilter, type Target, type TrackingDataset, type TrackingPolicy,
-} from '@ontrack/rules';
-import { sharedBreakdown, sharedGroupGap } from '../shared/live-statuses.js';
-import { ChartElement, hatch, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import { gapBetween, round1, shareAtOrAbove, type Breakdown, type CohortFilter, type Target, type TrackingPolicy } from '@ontrack/rules';
+import { ChartElement, hatch, langOf, note, numberWords, swatch, tonePatterns, type ChartPolicy, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
 import { gaugeLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
@@ -15,19 +11,13 @@ import { cohortGaugeStyles } from './cohort-gauge.styles.js';
 type Words = Messages['gauge'];
 
 /** Looks for every level a breakdown counts: the policy's, or plain ids when the policy does not know them. */
-function looksFor(policy: TrackingPolicy, b: Breakdown): readonly LevelLook[] {
+function looksFor(policy: ChartPolicy, b: Breakdown): readonly LevelLook[] {
   const looks = levelLooks(policy);
   const ids = Object.keys(b.counts ?? b.percent ?? {});
   if (ids.every((id) => looks.has(id))) return [...looks.values()];
   return [...levelLooks({ levels: ids.map((id, rank) => ({ id, label: id, rank })) }).values()];
 }
 
-/** What the gauge shows when it computes from the provider's data. */
-interface Computed {
-  readonly breakdown?: Breakdown;
-  readonly versus?: Breakdown;
-  readonly error?: Error;
-}
 
 /**
  * One cohort's levels as a stacked bar with the count and share of each, the
@@ -35,8 +25,9 @@ interface Computed {
  * `versus`, a group against the rest of its cohort with the gap per level.
  * Levels differ by colour, texture and glyph, and every figure is also text;
  * a suppressed (too small) cohort says why instead of showing 0 % or 100 %.
- * Without `breakdown` it computes one from the provider's data for `filter`
- * and follows every change the provider publishes.
+ * Without `breakdown` it shows the provider's breakdown of `filter` (or of
+ * `group` against the rest) and follows every change the provider publishes;
+ * without a provider it draws the `breakdown` (and `versus`) it is given.
  *
  * @csspart title - The cohort's name.
  * @csspart bar - The SVG stacked bar (also `versus-bar` for the second one).
@@ -51,7 +42,6 @@ interface Computed {
  * @csspart message - The loading, empty and error messages.
  * @csspart table - The data table (visually hidden until toggled).
  * @csspart toggle - The button that shows the data table.
- * @cssprop [--ontrack-cohort-gauge-height=1.75rem] - Bar height (1rem in compact).
  * @cssprop [--ontrack-cohort-gauge-marker-color=currentColor] - Colour of the target and benchmark lines.
  * @cssprop [--ontrack-cohort-gauge-gap=0.5rem] - Space between the gauge's rows.
  */
@@ -73,47 +63,33 @@ export class OnTrackCohortGauge extends ChartElement {
   @property() accessor group: string | undefined = undefined;
   /** The small form for dashboards: a thin bar and one line of figures. */
   @property({ type: Boolean, reflect: true }) accessor compact = false;
-  /** Data to compute from; when unset, the provider's. */
-  @property({ attribute: false }) override accessor data: TrackingDataset | undefined = undefined;
   /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
   @property({ attribute: false }) override accessor policy: TrackingPolicy | undefined = undefined;
-  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
-  @property() override accessor date: string | undefined = undefined;
   /** The chart's name; the data's own label when unset. */
   @property() accessor label: string | undefined = undefined;
   /** Overrides of any of the chart's words (see `Messages`). */
   @property({ attribute: false }) accessor messages: MessageOverrides | undefined = undefined;
 
   protected override width = 320;
-  #computed: Computed = {};
-
-  protected override willUpdate(): void {
-    if (this.breakdown) return;
-    const dataset = this.ctl.dataset;
-    const policy = this.ctl.policy;
-    const date = this.ctl.date;
-    // The provider publishes a new dataset object on every adapter change, so an
-    // edit made in the grid changes the key and the gauge recomputes at once.
-    const cohort = this.ctl.cohort(this.filter);
-    if (!this.changed([dataset, policy, date, cohort, this.group])) return;
-    this.#computed = dataset ? compute(dataset, policy, date, cohort, this.group) : {};
-  }
 
   protected override render(): TemplateResult {
     const t = sectionWords(gaugeLocales, langOf(this), this.messages?.gauge);
     const given = this.breakdown;
-    const status = given ? 'ready' : this.ctl.status;
-    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.#computed.error), t, () => {
-      this.ctl.reload();
+    // The provider's figures are a new object after every change, so an edit
+    // made in the grid moves the gauge at once.
+    const found = given ? {} : this.fromProvider([this.filter, this.group], (f) => {
+      const filter = this.filter ?? {};
+      return this.group ? f.groupGap(this.group, filter) : { left: f.breakdown(filter), right: undefined };
     });
+    const state = this.message(!!given, found, t);
     if (state) return state;
-    const b = given ?? this.#computed.breakdown;
+    const b = given ?? found.value?.left;
     if (!b) return note(t.noData);
-    const policy = this.ctl.policy;
+    const policy = this.shownPolicy;
     const looks = looksFor(policy, b);
     const nums = numberWords(langOf(this));
     const label = this.label ?? b.label;
-    const versus = given ? this.versus : this.#computed.versus;
+    const versus = given ? this.versus : found.value?.right;
     const hidden = !versus && (b.suppressed || !b.counts);
     return html`${tonePatterns()}
       <figure class="gauge" aria-labelledby="title">
@@ -239,19 +215,6 @@ export class OnTrackCohortGauge extends ChartElement {
 /** Why a cohort's figures are hidden. */
 function suppressedNote(t: Words, threshold: number): TemplateResult {
   return html`<p class="suppressed" part="suppressed" role="note">${t.suppressed(threshold)}</p>`;
-}
-
-function compute(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, group: string | undefined): Computed {
-  try {
-    if (group) {
-      const gap = sharedGroupGap(dataset, policy, date, group, filter);
-      return { breakdown: gap.left, versus: gap.right };
-    }
-    return { breakdown: sharedBreakdown(dataset, policy, date, filter) };
-  } catch (error) {
-    // An unknown group or level in the filter: say so rather than draw nothing.
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
 }
 
 declare global {

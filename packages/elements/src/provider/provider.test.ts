@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import {
   breakdown, createMemoryAdapter, defaultPolicy, evaluate, generateSchool, type EvaluationResult, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
+import { ContextEvent } from '@lit/context';
 import '../index.js';
+import { onTrackContext, type OnTrackContextValue } from '../shared/contexts.js';
 import type { OnTrackCohortGauge } from '../cohort-gauge/cohort-gauge.js';
 import { createWorkerEvaluator } from '../worker/worker-evaluator.js';
 import type { OnTrackProvider } from './provider.js';
@@ -35,6 +37,27 @@ describe('ontrack-provider', () => {
     expect(legend(maths)).to.deep.equal(legendOf(breakdown(school, defaultPolicy, DATE, { classId, subjectId: 'maths' })));
     provider.filter = {};
     await waitUntil(() => legend(gauge).join() === legendOf(breakdown(school, defaultPolicy, DATE)).join(), 'the gauge did not go back to everyone');
+  });
+
+  it('gives the charts figures over its data narrowed to its filter, one object until either changes', async () => {
+    const { provider, gauge } = await mount();
+    const seen: OnTrackContextValue[] = [];
+    gauge.dispatchEvent(new ContextEvent(onTrackContext, gauge, (value) => { seen.push(value); }, true));
+    const first = seen.at(-1)!.figures!;
+    const classId = school.pupils[0]!.classId;
+    expect(first.breakdown({ classId })).to.deep.equal(breakdown(school, defaultPolicy, DATE, { classId }));
+    provider.filter = { subjectId: 'maths' };
+    await provider.updateComplete;
+    const narrowed = seen.at(-1)!.figures!;
+    expect(narrowed).not.to.equal(first);
+    const y4Maths = breakdown(school, defaultPolicy, DATE, { classId, subjectId: 'maths' });
+    expect(narrowed.breakdown({ classId })).to.deep.equal(y4Maths);
+    expect(narrowed.trend({ classId }, 'Now').points.at(-1)).to.deep.equal({ label: 'Now', date: DATE, live: true, breakdown: y4Maths });
+    // A new evaluation is published, but the data, policy, date and filter are the same: so are the figures.
+    const published = seen.length;
+    provider.evaluator = (data, policy, options) => evaluate(data, policy, options);
+    await waitUntil(() => seen.length > published + 1, 'the new evaluation was never published');
+    expect(seen.at(-1)!.figures).to.equal(narrowed);
   });
 
   it('moves the gauges with an edit made elsewhere, before the evaluation catches up', async () => {

@@ -6,8 +6,9 @@ import {
   type TrackingAdapter, type TrackingChange, type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { emit } from '../shared/emit.js';
-import { onTrackContext, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
+import { onTrackContext, type ChartFigures, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
 import { withJudgements } from '../shared/live-statuses.js';
+import { chartFigures } from '../shared/figures.js';
 
 /**
  * Holds the adapter, the policy and the evaluation date, loads the data for its
@@ -75,6 +76,7 @@ export class OnTrackProvider extends LitElement {
 
   /** Evaluations asked for so far: each carries its number, so that answers landing out of order keep the newest. */
   private requestCount = 0;
+  private madeFigures: { readonly key: readonly unknown[]; readonly figures: ChartFigures } | undefined;
 
   private readonly context = new ContextProvider(this, { context: onTrackContext, initialValue: this.snapshot() });
 
@@ -105,7 +107,16 @@ export class OnTrackProvider extends LitElement {
         void this.load();
       },
       record: (judgement) => this.record(judgement),
+      figures: this.figures(),
     };
+  }
+
+  /** The charts' figures over the held data: one object per dataset, policy, date and filter. */
+  private figures(): ChartFigures | undefined {
+    const key = [this.held, this.policy, this.date, this.filter];
+    if (!this.held) return undefined;
+    if (!this.madeFigures?.key.every((v, i) => v === key[i])) this.madeFigures = { key, figures: chartFigures(this.held, this.policy, this.date, this.filter) };
+    return this.madeFigures.figures;
   }
 
   /**

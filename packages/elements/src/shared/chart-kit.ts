@@ -1,17 +1,30 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, svg, type TemplateResult, type SVGTemplateResult } from 'lit';
-import type { TrackingDataset, TrackingPolicy } from '@ontrack/rules';
-import { DataController } from './data-controller.js';
+import { defaultLevels, type TrackingPolicy } from '@ontrack/rules';
+import { onTrackContext, type ChartFigures } from './contexts.js';
+
+/** What a chart reads of a policy: the levels, the default level and the suppression threshold. */
+export type ChartPolicy = Pick<TrackingPolicy, 'levels' | 'defaultLevel' | 'suppressUnder'>;
+
+/** The default policy's levels and numbers, when neither the chart nor a provider has a policy. */
+const DEFAULT_POLICY: ChartPolicy = { levels: [...defaultLevels], defaultLevel: 'on', suppressUnder: 5 };
+
+/** The words a chart needs to say where its data is. */
+export interface StateWords {
+  readonly loading: string;
+  readonly loadFailed: (reason: string) => string;
+  readonly retry: string;
+}
 
 /**
- * What the cohort gauge and the trend chart share: the provider's data, their
- * width (followed with a `ResizeObserver`, so they draw in real pixels at any
- * container width), the print state and the table toggle.
+ * What the cohort gauge and the trend chart share: the provider's context
+ * (its figures, policy and load state), their width (followed with a
+ * `ResizeObserver`, so they draw in real pixels at any container width), the
+ * print state and the table toggle.
  */
 export abstract class ChartElement extends LitElement {
-  // Each element declares these as its own reactive properties.
-  abstract data: TrackingDataset | undefined;
+  // Each element declares this as its own reactive property.
   abstract policy: TrackingPolicy | undefined;
-  abstract date: string | undefined;
 
   /** Whether the data table is shown (it always is when printed). */
   protected tableShown = false;
@@ -19,10 +32,11 @@ export abstract class ChartElement extends LitElement {
   protected printing = false;
   /** The content width in CSS pixels: a fallback until measured. */
   protected width = 400;
-  protected readonly ctl = new DataController(this);
+  readonly #ctx = new ContextConsumer(this, { context: onTrackContext, subscribe: true });
   #observer: ResizeObserver | undefined;
   #frame = 0;
   #key: readonly unknown[] = [];
+  #out: { readonly value?: unknown; readonly error?: Error } = {};
 
   readonly #onPrint = (event: Event): void => {
     this.printing = event.type === 'beforeprint';
@@ -55,14 +69,51 @@ export abstract class ChartElement extends LitElement {
     this.#observer?.disconnect();
   }
 
+  /** The policy to draw with: the property, else the provider's, else the default levels. */
+  protected get shownPolicy(): ChartPolicy {
+    return this.policy ?? this.#ctx.value?.policy ?? DEFAULT_POLICY;
+  }
+
   /**
-   * True when any input of a computation differs from the last call's (by
-   * identity): the provider publishes a new dataset object on every change.
+   * What `make` computes from the provider's figures, again only when the
+   * figures (a new object when the data changes) or any of `inputs` differ by
+   * identity from the last call's; undefined with no data yet, and the error
+   * when it threw (an unknown group in the filter, say).
    */
-  protected changed(key: readonly unknown[]): boolean {
-    if (key.every((v, i) => v === this.#key[i])) return false;
-    this.#key = key;
-    return true;
+  protected fromProvider<T>(inputs: readonly unknown[], make: (figures: ChartFigures) => T): { readonly value?: T; readonly error?: Error } {
+    const figures = this.#ctx.value?.figures;
+    const key = [figures, ...inputs];
+    if (key.length !== this.#key.length || key.some((v, i) => v !== this.#key[i])) {
+      this.#key = key;
+      try {
+        this.#out = { value: figures && make(figures) };
+      } catch (error) {
+        this.#out = { error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    }
+    return this.#out as { readonly value?: T; readonly error?: Error };
+  }
+
+  /**
+   * The message to show instead of a chart while the provider loads or after it
+   * (or the computation) failed; undefined otherwise. Data given by property
+   * is always ready.
+   * A load failure offers to try again; a computation error does not, since
+   * trying again would fail the same way.
+   */
+  protected message(given: boolean, found: { readonly value?: unknown; readonly error?: Error }, t: StateWords): TemplateResult | undefined {
+    if (given) return undefined;
+    const ctx = this.#ctx.value;
+    const status = ctx?.status;
+    if (status === 'loading') return note(t.loading);
+    const error = ctx?.error ?? found.error;
+    if (status === 'error' || error) {
+      return html`<div class="message" part="message" role="alert">
+        ${t.loadFailed(error?.message ?? '')}
+        ${status === 'error' ? html`<button type="button" @click=${() => ctx?.reload()}>${t.retry}</button>` : nothing}
+      </div>`;
+    }
+    return undefined;
   }
 
   /** The button that shows and hides the data table; `controls` when the table is in the page. */
@@ -132,28 +183,6 @@ export function hatch(tone: number, shape: SVGTemplateResult): SVGTemplateResult
 export function swatch(tone: number): TemplateResult {
   const box = svg`<rect x="0.5" y="0.5" width="13" height="13"></rect>`;
   return html`<svg class="swatch" width="14" height="14" aria-hidden="true"><g class="fill edge tone-${tone}">${box}</g>${hatch(tone, box)}</svg>`;
-}
-
-/** The words a chart needs to say where its data is. */
-export interface StateWords {
-  readonly loading: string;
-  readonly loadFailed: (reason: string) => string;
-  readonly retry: string;
-}
-
-/**
- * The message to show instead of a chart while the provider loads or after it
- * (or the computation) failed; undefined when there is something to draw.
- * A load failure offers to try again; a computation error (an unknown group in
- * the filter, say) does not, since trying again would fail the same way.
- */
-export function stateMessage(status: string, error: Error | undefined, t: StateWords, reload: () => void): TemplateResult | undefined {
-  if (status === 'loading') return note(t.loading);
-  if (status !== 'error' && !error) return undefined;
-  return html`<div class="message" part="message" role="alert">
-    ${t.loadFailed(error?.message ?? '')}
-    ${status === 'error' ? html`<button type="button" @click=${reload}>${t.retry}</button>` : nothing}
-  </div>`;
 }
 
 /** A polite status line in place of the chart (no data yet, nothing tracked). */

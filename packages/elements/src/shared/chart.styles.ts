@@ -35,9 +35,6 @@ export const chartStyles = css`
   .edge { stroke: var(--_edge); }
   pattern path { stroke: var(--_edge); stroke-width: 1.4; }
   pattern .dot { stroke-width: 2.2; stroke-linecap: round; }
-  .defs {
-    position: absolute;
-  }
   .hatch {
     pointer-events: none;
   }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { createMemoryAdapter, defaultPolicy, generateSchool, liveStatuses, type Breakdown, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries } from '@ontrack/rules';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.js';
@@ -223,9 +224,16 @@ describe('ontrack-trend-chart', () => {
   describe('with a provider', () => {
     const DATE = '2026-11-16';
     const school: TrackingDataset = generateSchool({ seed: 5, pupils: 80, through: DATE });
+    /** A chart inside a provider over the in-memory adapter, once it has drawn. */
+    const inProvider = async (chart: TemplateResult): Promise<OnTrackTrendChart> => {
+      const wrap = await fixture<HTMLElement>(html`<ontrack-provider .adapter=${createMemoryAdapter(school)} date=${DATE}>${chart}</ontrack-provider>`);
+      const el = wrap.querySelector('ontrack-trend-chart')!;
+      await waitUntil(() => q(el, '[part~="point"]').length > 0, 'never drew');
+      return el;
+    };
 
     it('computes the trend of its filter from the snapshots and the live statuses', async () => {
-      const el = await fixture<OnTrackTrendChart>(html`<ontrack-trend-chart .data=${school} date=${DATE} .filter=${{ subjectId: 'maths' }}></ontrack-trend-chart>`);
+      const el = await inProvider(html`<ontrack-trend-chart .filter=${{ subjectId: 'maths' }}></ontrack-trend-chart>`);
       const labels = q(el, '.x-label').map((t) => t.textContent);
       expect(labels).to.have.length(school.snapshots.filter((s) => s.takenOn <= DATE).length + 1);
       expect(labels[labels.length - 1]).to.equal('Now');
@@ -250,7 +258,8 @@ describe('ontrack-trend-chart', () => {
 
     it('draws one pupil’s trajectory across subjects', async () => {
       const pupil = school.pupils[0]!;
-      const el = await fixture<OnTrackTrendChart>(html`<ontrack-trend-chart .data=${school} date=${DATE} pupil=${pupil.id}></ontrack-trend-chart>`);
+      const el = await inProvider(html`<ontrack-trend-chart pupil=${pupil.id}></ontrack-trend-chart>`);
+      expect(one(el, '[part~="title"]').textContent).to.equal(`${pupil.givenName} ${pupil.familyName}`);
       expect(q(el, '[part~="plot"] [part~="line"]')).to.have.length(school.subjects.length);
       expect(q(el, '.y-label').map((t) => t.textContent)).to.deep.equal(['▼ Below', '● On', '▲ Above']);
       const live = liveStatuses(school, defaultPolicy, DATE).find((s) => s.pupilId === pupil.id && s.subjectId === 'maths')!;

@@ -1,14 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Breakdown, CohortFilter, LevelId, Target, TrackingDataset, TrackingPolicy, TrendSeries } from '@ontrack/rules';
-import { ChartElement, hatch, langOf, note, numberWords, stateMessage, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
+import type { Breakdown, CohortFilter, LevelId, Target, TrackingPolicy, TrendSeries } from '@ontrack/rules';
+import { ChartElement, hatch, langOf, note, numberWords, swatch, tonePatterns, type NumberWords } from '../shared/chart-kit.js';
 import { chartStyles } from '../shared/chart.styles.js';
-import { intersectFilters } from '../shared/data-controller.js';
 import { levelLooks } from '../shared/levels.js';
 import { sectionWords, trendLocales, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { trendChartStyles } from './trend-chart.styles.js';
-import { buildModel, liveFor, pupilTrajectory, sharedSeries, stackOf, type Cell, type Row, type TrendKind, type TrendModel } from './trend-model.js';
+import { buildModel, stackOf, type Cell, type Row, type TrendKind, type TrendModel } from './trend-model.js';
 
 type Words = Messages['trend'];
 
@@ -355,8 +354,9 @@ function figures(series: readonly TrendSeries[], g: Draw, label: string | undefi
  * follow the pointer and the keyboard (Tab to the points, arrows to move, Home
  * and End, Escape to hide). Every figure is also in a data table, shown by
  * a button and always when printed.
- * Without `series` it computes the trend from the provider's data for
- * `filter` (or several `filters`, or one `pupil`) and follows live changes.
+ * Without `series` it shows the provider's trend for `filter` (or several
+ * `filters`, or one `pupil`) and follows live changes; without a provider it
+ * draws the `series` it is given.
  *
  * @csspart title - The chart's name.
  * @csspart subtitle - What the lines measure.
@@ -380,7 +380,7 @@ function figures(series: readonly TrendSeries[], g: Draw, label: string | undefi
 export class OnTrackTrendChart extends ChartElement {
   static override styles = [themeStyles, chartStyles, trendChartStyles];
 
-  /** The series to draw; when unset, computed from the provider's data. */
+  /** The series to draw; when unset, the provider's trend for `filter`, `filters` or `pupil`. */
   @property({ attribute: false }) accessor series: readonly TrendSeries[] | undefined = undefined;
   /** `lines` (default), `stacked` (areas of the levels) or `trajectory` (one pupil's level per subject). */
   @property() accessor kind: TrendKind = 'lines';
@@ -388,18 +388,14 @@ export class OnTrackTrendChart extends ChartElement {
   @property() accessor level: LevelId | undefined = undefined;
   /** The trust's target, drawn as a line. */
   @property({ attribute: false }) accessor target: Target | undefined = undefined;
-  /** One cohort to compute from the provider's data. */
+  /** One cohort to show from the provider's data. */
   @property({ attribute: false }) accessor filter: CohortFilter | undefined = undefined;
-  /** Several cohorts to compute and draw side by side. */
+  /** Several cohorts to show from the provider's data, side by side. */
   @property({ attribute: false }) accessor filters: readonly CohortFilter[] | undefined = undefined;
   /** A pupil id: draws that pupil's trajectory across subjects (sets `kind` to `trajectory`). */
   @property() accessor pupil: string | undefined = undefined;
-  /** Data to compute from; when unset, the provider's. */
-  @property({ attribute: false }) override accessor data: TrackingDataset | undefined = undefined;
   /** Policy (levels, suppression threshold); when unset, the provider's or the default. */
   @property({ attribute: false }) override accessor policy: TrackingPolicy | undefined = undefined;
-  /** Evaluation date `YYYY-MM-DD`; when unset, the provider's or today. */
-  @property() override accessor date: string | undefined = undefined;
   /** The chart's name; the data's own label when unset. */
   @property() accessor label: string | undefined = undefined;
   /** Overrides of any of the chart's words (see `Messages`). */
@@ -410,56 +406,28 @@ export class OnTrackTrendChart extends ChartElement {
   @state() private accessor tip = false;
 
   protected override width = 480;
-  #computed: readonly TrendSeries[] | undefined;
-  #computeError: Error | undefined;
-  #computedTitle: string | undefined;
   #spots: (Spot | undefined)[][] = [];
   #focusAfterUpdate = false;
 
-  #words(): Words {
-    return sectionWords(trendLocales, langOf(this), this.messages?.trend);
-  }
-
-  protected override willUpdate(): void {
-    if (this.series) return;
-    const dataset = this.ctl.dataset;
-    const policy = this.ctl.policy;
-    const date = this.ctl.date;
-    // A new dataset object arrives with every adapter change: only then recompute.
-    const shared = this.ctl.sharedFilter;
-    if (!this.changed([dataset, policy, date, this.filter, this.filters, this.pupil, shared])) return;
-    this.#computeError = undefined;
-    this.#computed = undefined;
-    if (!dataset) return;
-    const now = this.#words().live;
-    try {
-      const pupil = this.pupil === undefined ? undefined : dataset.pupils.find((p) => p.id === this.pupil);
-      this.#computedTitle = pupil ? `${pupil.givenName} ${pupil.familyName}` : undefined;
-      if (this.pupil !== undefined) this.#computed = pupilTrajectory(dataset, policy, date, this.pupil, liveFor(dataset, policy, date), now);
-      else this.#computed = (this.filters ?? [this.filter ?? {}]).map((f) => sharedSeries(dataset, policy, date, intersectFilters(shared, f), now));
-    } catch (error) {
-      this.#computeError = error instanceof Error ? error : new Error(String(error));
-    }
-  }
-
   protected override render(): TemplateResult {
-    const t = this.#words();
+    const t = sectionWords(trendLocales, langOf(this), this.messages?.trend);
     const given = this.series;
-    const status = given ? 'ready' : this.ctl.status;
-    const state = stateMessage(status, given ? undefined : (this.ctl.error ?? this.#computeError), t, () => {
-      this.ctl.reload();
-    });
+    const { pupil, filter, filters } = this;
+    // The provider's figures are a new object after every change: only then is the trend asked for again.
+    const found = given ? {} : this.fromProvider([filter, filters, pupil, t.live], (f) =>
+      pupil === undefined ? { series: (filters ?? [filter ?? {}]).map((x) => f.trend(x, t.live)) } : f.trajectory(pupil, t.live));
+    const state = this.message(!!given, found, t);
     if (state) return state;
-    const series = given ?? this.#computed;
+    const series = given ?? found.value?.series;
     if (!series) return note(t.noData);
     if (series.every((s) => s.points.length === 0)) return note(t.empty);
-    const policy = this.ctl.policy;
+    const policy = this.shownPolicy;
     const looks = [...levelLooks(policy).values()];
     const kind: TrendKind = this.pupil !== undefined && !given ? 'trajectory' : this.kind;
     const measureId = this.level ?? this.target?.atOrAbove ?? (series.length > 1 ? policy.defaultLevel : undefined);
     const model = buildModel(series, kind, looks, kind === 'lines' ? measureId : undefined);
     const nums = numberWords(langOf(this));
-    const title = this.label ?? (given ? undefined : this.#computedTitle) ?? series.map((s) => s.label).join(', ');
+    const title = this.label ?? (found.value && 'name' in found.value ? found.value.name : undefined) ?? series.map((s) => s.label).join(', ');
     this.#keepActive(model);
     const shown = this.tableShown || this.printing;
     const g: Draw = { model, t, nums, threshold: policy.suppressUnder, target: this.target, width: this.width, active: this.#active, spots: (this.#spots = []) };

@@ -1,8 +1,4 @@
-import {
-  breakdownFromStatuses, shareAtOrAbove, trackedSubjects, trend,
-  type Breakdown, type CohortFilter, type LevelId, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
-} from '@ontrack/rules';
-import { sharedBreakdown, sharedLiveStatuses, sharedTrend } from '../shared/live-statuses.js';
+import { shareAtOrAbove, type Breakdown, type LevelId, type TrendPoint, type TrendSeries } from '@ontrack/rules';
 import type { LevelLook } from '../shared/levels.js';
 
 /** How the chart draws its series. */
@@ -132,48 +128,4 @@ export function stackOf(b: Breakdown, looks: readonly LevelLook[]): Map<LevelId,
     from = to;
   }
   return out;
-}
-
-/**
- * A cohort's trend from a dataset: the rules' `trend` over the snapshots taken
- * by `date`, then the live point from statuses computed once for all series
- * (snapshots are immutable, so only the live point moves with an edit).
- */
-export function seriesFromData(
-  dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, live: readonly StatusEntry[], liveLabel: string,
-): TrendSeries {
-  const past = trend(dataset, policy, filter, { date });
-  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: breakdownFromStatuses(live, dataset, policy, date, filter) };
-  return { ...past, points: [...past.points, now] };
-}
-
-/**
- * `seriesFromData` for the live statuses of the dataset itself, from the
- * breakdowns every element shares: the snapshots' part is computed once, the
- * live point moves on by the cells an edit changed.
- */
-export function sharedSeries(dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, liveLabel: string): TrendSeries {
-  const past = sharedTrend(dataset, policy, date, filter);
-  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: sharedBreakdown(dataset, policy, date, filter) };
-  return { ...past, points: [...past.points, now] };
-}
-
-/**
- * One pupil's trajectory across subjects: a series per tracked subject whose
- * points hold that pupil's status at each snapshot and now. Not suppressed: it
- * is one named child, shown to the staff who may see them.
- */
-export function pupilTrajectory(
-  dataset: TrackingDataset, policy: TrackingPolicy, date: string, pupilId: string, live: readonly StatusEntry[], liveLabel: string,
-): TrendSeries[] {
-  const open = { ...policy, suppressUnder: 0 };
-  return trackedSubjects(dataset, policy).map((subjectId) => {
-    const s = seriesFromData(dataset, open, date, { pupilIds: [pupilId], subjectId }, live, liveLabel);
-    return { ...s, label: dataset.subjects.find((x) => x.id === subjectId)?.name ?? subjectId };
-  });
-}
-
-/** Live statuses at a date, computed once per change for every element showing the same dataset. */
-export function liveFor(dataset: TrackingDataset, policy: TrackingPolicy, date: string): readonly StatusEntry[] {
-  return sharedLiveStatuses(dataset, policy, date);
 }
