@@ -1,8 +1,7 @@
-import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, MISSING } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
 import { type FactsIndex, NO_LEVEL } from './facts-index.js';
-import { attributeFact } from './catalog.js';
-import { attributesOf, pupilAccessor, readAttribute } from './pupil.js';
+import { attributeAccessor, attributesOf, pupilAccessor } from './pupil.js';
 
 /** Fact accessors that move from cell to cell: call `at(pupil, subject)`, then the accessors read that cell. */
 export interface PupilSubjectCursor {
@@ -25,6 +24,7 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
   let cell = 0;
   let pupil = ix.pupils[0] as Pupil;
   const level = (): number => ix.levelOf[cell] as number;
+  const current = (): Pupil => pupil;
   const resolve = (name: string): FactAccessor => {
     switch (name) {
       case 'status':
@@ -46,9 +46,7 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
       case 'subjectId':
         return () => ix.subjects[s];
       default:
-        return (
-          pupilAccessor(ix, name, () => p, () => pupil) ?? (attributeFact('pupil-subject', name) ? () => readAttribute(pupil.attributes, name) : () => MISSING)
-        );
+        return pupilAccessor(ix, name, () => p, current) ?? attributeAccessor('pupil-subject', name, current);
     }
   };
   const cache = new Map<string, FactAccessor>();
