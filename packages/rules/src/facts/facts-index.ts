@@ -431,18 +431,19 @@ export class FactsIndex {
   /** Live rank minus the rank at the most recent snapshot; null when there is none or either is untracked. */
   rankChange(cell: number): number | null {
     if (this.snapshots.length === 0) return null;
-    const now = this.rankOf(this.levelOf[cell] as number);
-    const then = this.rankOf(this.snapshotLevel(0)[cell] as number);
-    return now === null || then === null ? null : now - then;
+    const now = this.levelOf[cell] as number;
+    const then = (this.snapshotLevels[0] ?? this.snapshotLevel(0))[cell] as number;
+    return now < 0 || then < 0 ? null : (this.rank[now] as number) - (this.rank[then] as number);
   }
 
   /** The level the most recent usable evidence in the window suggests for the cell, or null. */
   suggested(cell: number): string | null {
-    const lv = this.suggestedLevels()[cell] as number;
+    const lv = (this.suggestedCache ?? this.suggestedLevels())[cell] as number;
     return lv >= 0 ? (this.levels[lv] as Level).id : null;
   }
 
-  private suggestedLevels(): Int16Array {
+  /** Per cell: the level index evidence suggests (`suggested`), or `NO_LEVEL`; built on first use. */
+  suggestedLevels(): Int16Array {
     if (this.suggestedCache) return this.suggestedCache;
     const S = this.subjectCount;
     const cells = this.pupils.length * S;

@@ -41,8 +41,15 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
         return () => ix.concernStreak(cell);
       case 'rankChange':
         return () => ix.rankChange(cell);
-      case 'suggested':
-        return () => ix.suggested(cell);
+      case 'suggested': {
+        // The table and the level ids, read straight (built on the first read, as before).
+        const ids = ix.levels.map((l) => l.id);
+        let table: Int16Array | undefined;
+        return () => {
+          const lv = (table ??= ix.suggestedLevels())[cell] as number;
+          return lv >= 0 ? ids[lv] : null;
+        };
+      }
       case 'subjectId':
         return () => ix.subjects[s];
       default:
