@@ -21,8 +21,9 @@ const DATE = '2027-07-20';
 const SIZES = (process.env.ONTRACK_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 // Above this many items in a scope the naive peer runs a fixed, evenly spread sample of it and is extrapolated.
 const NAIVE_SAMPLE = 24_000;
-// Cells evaluate visits, at the least, before it is timed.
-const WARM_UP_CELLS = 200_000;
+// Cells evaluate visits, at the least, before it is timed (and again after the peer's runs,
+// which share the index's methods and leave their own type feedback in them).
+const WARM_UP_CELLS = 600_000;
 // Timed evaluations: at least this many, and at least TIMED_CELLS cells in all (half before the peer, half after).
 const MIN_RUNS = 6;
 const TIMED_CELLS = 240_000;
@@ -57,8 +58,8 @@ async function runScope(count: number, sample: number, run: (item: number) => Pr
  * engines, the index's tables built on first use) is timed once; the runs of
  * a scope with more items than the sample are timed on an evenly spread
  * sample and extrapolated to every item. Both sides are warmed up first
- * (ours by untimed evaluates over at least WARM_UP_CELLS cells, the peer by
- * untimed runs).
+ * (ours by untimed evaluates over at least WARM_UP_CELLS cells, before each
+ * half of its timed runs; the peer by untimed runs).
  */
 async function naive(data: TrackingDataset, sample: number): Promise<{ ms: number; runs: number; interventions: number; sampled: boolean }> {
   const started = performance.now();
@@ -107,7 +108,7 @@ interface EvaluateTimes {
   interventions: number;
 }
 
-/** Times `runs` evaluations into `into` (after the warm-up, the first time). */
+/** Times `runs` evaluations into `into`, after a warm-up when asked. */
 function timeEvaluate(data: TrackingDataset, runs: number, into: EvaluateTimes, warmUp: boolean): void {
   // Warm-up (and compile the policy's rules, cached per policy): at least one run and WARM_UP_CELLS
   // cells, so that a small trust's evaluate is timed optimised too, as the peer's runs are after theirs.
@@ -160,7 +161,7 @@ export async function run(): Promise<Comparison[]> {
     const half = Math.max(MIN_RUNS / 2, Math.ceil(TIMED_CELLS / cells / 2));
     timeEvaluate(data, half, times, true);
     const peer = await naive(data, NAIVE_SAMPLE);
-    timeEvaluate(data, half, times, false);
+    timeEvaluate(data, half, times, true);
     const ours = { wall: median(times.walls), cpu: median(times.cpus), heap: times.heap, interventions: times.interventions };
     if (!peer.sampled) assert.equal(peer.interventions, ours.interventions, 'the peer and evaluate must find the same interventions');
     rows.push({
