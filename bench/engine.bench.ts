@@ -21,8 +21,12 @@ const DATE = '2027-07-20';
 const SIZES = (process.env.ONTRACK_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 // Above this many items in a scope the naive peer runs a fixed, evenly spread sample of it and is extrapolated.
 const NAIVE_SAMPLE = 24_000;
-// Cells evaluate visits, at the least, before it is timed.
-const WARM_UP_CELLS = 200_000;
+// Cells evaluate visits, at the least, before it is timed (and again after the peer's runs,
+// which share the index's methods and leave their own type feedback in them).
+const WARM_UP_CELLS = 600_000;
+// Timed evaluations: at least this many, and at least TIMED_CELLS cells in all (half before the peer, half after).
+const MIN_RUNS = 6;
+const TIMED_CELLS = 240_000;
 
 const fmt = (n: number): string => n.toLocaleString('en-GB');
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -54,8 +58,8 @@ async function runScope(count: number, sample: number, run: (item: number) => Pr
  * engines, the index's tables built on first use) is timed once; the runs of
  * a scope with more items than the sample are timed on an evenly spread
  * sample and extrapolated to every item. Both sides are warmed up first
- * (ours by untimed evaluates over at least WARM_UP_CELLS cells, the peer by
- * untimed runs).
+ * (ours by untimed evaluates over at least WARM_UP_CELLS cells, before each
+ * half of its timed runs; the peer by untimed runs).
  */
 async function naive(data: TrackingDataset, sample: number): Promise<{ ms: number; runs: number; interventions: number; sampled: boolean }> {
   const started = performance.now();
@@ -97,26 +101,29 @@ async function naive(data: TrackingDataset, sample: number): Promise<{ ms: numbe
   };
 }
 
-function timeEvaluate(data: TrackingDataset, runs: number): { wall: number; cpu: number; heap: number; interventions: number } {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  let heap = 0;
-  let interventions = 0;
+interface EvaluateTimes {
+  readonly walls: number[];
+  readonly cpus: number[];
+  heap: number;
+  interventions: number;
+}
+
+/** Times `runs` evaluations into `into`, after a warm-up when asked. */
+function timeEvaluate(data: TrackingDataset, runs: number, into: EvaluateTimes, warmUp: boolean): void {
   // Warm-up (and compile the policy's rules, cached per policy): at least one run and WARM_UP_CELLS
   // cells, so that a small trust's evaluate is timed optimised too, as the peer's runs are after theirs.
   const cells = data.pupils.length * data.subjects.length;
-  for (let done = 0; done === 0 || done < WARM_UP_CELLS; done += Math.max(1, cells)) evaluate(data, defaultPolicy, { date: DATE });
+  if (warmUp) for (let done = 0; done === 0 || done < WARM_UP_CELLS; done += Math.max(1, cells)) evaluate(data, defaultPolicy, { date: DATE });
   for (let i = 0; i < runs; i++) {
     const h0 = process.memoryUsage().heapUsed;
     const c0 = cpuMs();
     const t0 = performance.now();
     const result = evaluate(data, defaultPolicy, { date: DATE });
-    walls.push(performance.now() - t0);
-    cpus.push(cpuMs() - c0);
-    heap = Math.max(heap, process.memoryUsage().heapUsed - h0);
-    interventions = result.interventions.length;
+    into.walls.push(performance.now() - t0);
+    into.cpus.push(cpuMs() - c0);
+    into.heap = Math.max(into.heap, process.memoryUsage().heapUsed - h0);
+    into.interventions = result.interventions.length;
   }
-  return { wall: median(walls), cpu: median(cpus), heap, interventions };
 }
 
 /** evaluate vs naive per-cell json-rules-engine on generated trusts; parse + validate separately. */
@@ -147,8 +154,15 @@ export async function run(): Promise<Comparison[]> {
       note: `${mb(text.length)} of JSON; CPU ${parseCpu.toFixed(0)} ms; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} after parsing`,
     });
 
-    const ours = timeEvaluate(data, pupils >= 50_000 ? 3 : 5);
+    // Ours: half the timed runs before the peer's and half after, so that the median
+    // sees the machine as the peer's long run saw it (a shared machine's load drifts);
+    // at least TIMED_CELLS cells in all, so a small trust's median is of enough runs.
+    const times: EvaluateTimes = { walls: [], cpus: [], heap: 0, interventions: 0 };
+    const half = Math.max(MIN_RUNS / 2, Math.ceil(TIMED_CELLS / cells / 2));
+    timeEvaluate(data, half, times, true);
     const peer = await naive(data, NAIVE_SAMPLE);
+    timeEvaluate(data, half, times, true);
+    const ours = { wall: median(times.walls), cpu: median(times.cpus), heap: times.heap, interventions: times.interventions };
     if (!peer.sampled) assert.equal(peer.interventions, ours.interventions, 'the peer and evaluate must find the same interventions');
     rows.push({
       what: `evaluate (statuses, ${fmt(ours.interventions)} interventions, summary), ${shape}`,
@@ -157,7 +171,7 @@ export async function run(): Promise<Comparison[]> {
       ours: ours.wall,
       peer: peer.ms,
       note:
-        `ours: median wall time; process CPU ${ours.cpu.toFixed(0)} ms (all threads, GC included); heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
+        `ours: median wall time of ${fmt(times.walls.length)} runs (half before the peer's, half after); process CPU ${ours.cpu.toFixed(0)} ms (all threads, GC included); heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
         (peer.sampled
           ? `peer: one-time index and engines timed once; ${fmt(peer.runs)} evenly spread runs (at most ${fmt(NAIVE_SAMPLE)} per scope: pupil × subject, pupil, class × subject) timed and extrapolated to every item of their scope`
           : `peer: every run, same ${fmt(peer.interventions)} interventions`),

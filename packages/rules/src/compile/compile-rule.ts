@@ -495,6 +495,62 @@ interface BoundBool {
 
 type Bound = BoundLeaf | BoundBool;
 
+const { equal, notEqual, in: isIn, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive } = BUILT_IN_OPERATORS as Record<
+  'equal' | 'notEqual' | 'in' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive',
+  OperatorFn
+>;
+
+/**
+ * The test of a fact (no path, missing reads as undefined) against a literal.
+ * The common operators each get a closure of their own, so each call of an
+ * operator is to one known function (the compiler inlines it) rather than to
+ * whichever operator the shared closure was bound with.
+ */
+function literalLeaf(operator: string, op: OperatorFn, read: FactAccessor, value: unknown): () => boolean {
+  switch (operator) {
+    case 'equal':
+      return (): boolean => {
+        const v = read();
+        return equal(v === MISSING ? undefined : v, value);
+      };
+    case 'notEqual':
+      return (): boolean => {
+        const v = read();
+        return notEqual(v === MISSING ? undefined : v, value);
+      };
+    case 'in':
+      return (): boolean => {
+        const v = read();
+        return isIn(v === MISSING ? undefined : v, value);
+      };
+    case 'lessThan':
+      return (): boolean => {
+        const v = read();
+        return lessThan(v === MISSING ? undefined : v, value);
+      };
+    case 'lessThanInclusive':
+      return (): boolean => {
+        const v = read();
+        return lessThanInclusive(v === MISSING ? undefined : v, value);
+      };
+    case 'greaterThan':
+      return (): boolean => {
+        const v = read();
+        return greaterThan(v === MISSING ? undefined : v, value);
+      };
+    case 'greaterThanInclusive':
+      return (): boolean => {
+        const v = read();
+        return greaterThanInclusive(v === MISSING ? undefined : v, value);
+      };
+    default:
+      return (): boolean => {
+        const v = read();
+        return op(v === MISSING ? undefined : v, value);
+      };
+  }
+}
+
 function bindNode(node: Node, resolve: FactResolver, allowUndefined: boolean): Bound {
   if (node.kind === 'leaf') {
     const op = node.op;
@@ -510,11 +566,7 @@ function bindNode(node: Node, resolve: FactResolver, allowUndefined: boolean): B
       };
     } else if (!node.fact.segments && allowUndefined) {
       // The common leaf (a fact against a literal, no path): one call less than through `a`.
-      const read = resolve(node.fact.fact);
-      test = (): boolean => {
-        const v = read();
-        return op(v === MISSING ? undefined : v, value);
-      };
+      test = literalLeaf(node.operator, op, resolve(node.fact.fact), value);
     } else {
       test = (): boolean => op(a(), value);
     }

@@ -1,8 +1,8 @@
 import type { IsoDate, LevelId, StatusEntry, TrackingDataset } from '../schema/dataset.js';
 import type { Level, TrackingPolicy } from '../schema/policy.js';
 import type { EvaluationResult, Summary } from '../schema/result.js';
-import { NO_LEVEL, buildFactsIndex } from '../facts/facts-index.js';
-import { findInterventions, interventionPlan } from './interventions.js';
+import { FactsIndex, NO_LEVEL, TypedArrayPool } from '../facts/facts-index.js';
+import { type InterventionPlan, findInterventions, interventionPlan } from './interventions.js';
 import { round1, summarize } from './summary.js';
 
 /** Options for `evaluate`. */
@@ -31,7 +31,23 @@ export function evaluate(
   options: EvaluateOptions,
 ): EvaluationResult {
   const plan = interventionPlan(policy, options.policySource);
-  const ix = buildFactsIndex(dataset, policy, options.date);
+  // The index never leaves this call, so its per-cell arrays are borrowed from a pool
+  // the previous call filled (no fresh external memory per call); were a call ever
+  // made while another runs, it would get fresh arrays.
+  const pool = idlePool;
+  idlePool = undefined;
+  try {
+    return evaluateWith(new FactsIndex(dataset, policy, options.date, pool), plan, policy, options.date);
+  } finally {
+    if (pool) idlePool = pool;
+  }
+}
+
+// The pool the next evaluation borrows, when none is running. It keeps the largest
+// arrays asked for (about 40 bytes per cell) for the life of the module.
+let idlePool: TypedArrayPool | undefined = new TypedArrayPool();
+
+function evaluateWith(ix: FactsIndex, plan: InterventionPlan, policy: TrackingPolicy, date: IsoDate): EvaluationResult {
   const statuses: StatusEntry[] = new Array<StatusEntry>(ix.cellCount);
   const S = ix.subjectCount;
   const levelOf = ix.levelOf;
@@ -52,7 +68,7 @@ export function evaluate(
   }
   // A status the policy lacks is rare: then the summary counts the statuses themselves.
   const summary = unknown > 0 ? summarize(statuses, policy) : summaryOf(ix.levels, perLevel, untracked);
-  return { date: options.date, statuses, interventions: findInterventions(ix, plan), summary };
+  return { date, statuses, interventions: findInterventions(ix, plan), summary };
 }
 
 // `summarize` of statuses that are all policy levels or untracked, from counts per level index.

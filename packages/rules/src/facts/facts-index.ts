@@ -16,6 +16,8 @@ export const SOURCE_RECORDED = 0;
 export const SOURCE_DEFAULT = 1;
 export const SOURCE_UNTRACKED = 2;
 const SOURCES = ['recorded', 'default', 'untracked'] as const;
+// A value no data holds: "no previous value yet" for the loops that remember one.
+const NOT_SEEN: unknown = Symbol('not seen');
 
 /**
  * Milliseconds since the epoch of an ISO 8601 instant: a fast path for the
@@ -24,12 +26,12 @@ const SOURCES = ['recorded', 'default', 'untracked'] as const;
  */
 export function instantMs(s: string): number {
   if (s.length === 20 && s.charCodeAt(19) === 90 && s.charCodeAt(10) === 84) {
-    const y = num(s, 0, 4);
-    const m = num(s, 5, 2);
-    const d = num(s, 8, 2);
-    const h = num(s, 11, 2);
-    const mi = num(s, 14, 2);
-    const sec = num(s, 17, 2);
+    const y = num2(s, 0) * 100 + num2(s, 2);
+    const m = num2(s, 5);
+    const d = num2(s, 8);
+    const h = num2(s, 11);
+    const mi = num2(s, 14);
+    const sec = num2(s, 17);
     // Plain fields (the usual case): integer arithmetic, no call into Date. Anything
     // else (two-digit years, which Date.UTC reads as 19xx, stray characters) keeps Date.UTC.
     if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && sec <= 59 && h >= 0 && mi >= 0 && sec >= 0) {
@@ -51,11 +53,118 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-// The number written by `n` digits of `s` from `at`.
-function num(s: string, at: number, n: number): number {
-  let x = 0;
-  for (let i = at; i < at + n; i++) x = x * 10 + s.charCodeAt(i) - 48;
-  return x;
+// The number written by the two digits of `s` at `at` (unrolled: no loop per field).
+function num2(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+}
+
+/** What one pass over the judgements fills in, per cell and per class × subject. */
+interface Latest {
+  /** Per cell: the latest judgement's index, or -1. */
+  readonly latest: Int32Array;
+  /** Per cell: its instant (ms since the epoch), or -Infinity. */
+  readonly latestAt: Float64Array;
+  /** Per cell: its status's level index (or `UNKNOWN_LEVEL`). */
+  readonly latestLevel: Int16Array;
+  /** Per class × subject: the latest instant, or -Infinity. */
+  readonly classLast: Float64Array;
+}
+
+/**
+ * The latest judgement per cell as of `cutOff` (ties: the later in the file)
+ * and the latest instant per class × subject, in one pass (a function of its
+ * own: a small loop the compiler optimises on its own, not inside the constructor).
+ */
+function scanJudgements(
+  js: readonly Judgement[],
+  cutOff: number,
+  pupilIndex: ReadonlyMap<string, number>,
+  subjectIndex: ReadonlyMap<string, number>,
+  levelIndex: ReadonlyMap<string, number>,
+  pupilClass: Int32Array,
+  S: number,
+  { latest, latestAt, latestLevel, classLast }: Latest,
+): void {
+  // What the previous judgement's pupil, instant and status came to: a file sorted by
+  // time repeats instants (a teacher saves a class at once) and statuses, and an equal
+  // string gives an equal answer, so it is compared (cheap) rather than parsed or hashed.
+  let lastPupil = '';
+  let lastP = -1;
+  let lastText = '';
+  let lastAt = Number.NaN;
+  let lastStatus: unknown = NOT_SEEN;
+  let lastLevel = UNKNOWN_LEVEL;
+  for (let k = 0; k < js.length; k++) {
+    const j = js[k] as Judgement;
+    const pupilId = j.pupilId;
+    if (pupilId !== lastPupil) {
+      lastPupil = pupilId;
+      lastP = pupilIndex.get(pupilId) ?? -1;
+    }
+    if (lastP < 0) continue;
+    const s = subjectIndex.get(j.subjectId);
+    if (s === undefined) continue;
+    const text = j.recordedAt;
+    if (text !== lastText) {
+      lastText = text;
+      lastAt = instantMs(text);
+    }
+    const at = lastAt;
+    if (!(at <= cutOff)) continue;
+    const cell = lastP * S + s;
+    // `>=`: on a tie the later entry in the file wins.
+    if (at >= (latestAt[cell] as number)) {
+      latestAt[cell] = at;
+      latest[cell] = k;
+      // The level now, while the judgement is at hand (no second visit to scattered judgements).
+      const status = j.status;
+      if (status !== lastStatus) {
+        lastStatus = status;
+        lastLevel = levelIndex.get(status) ?? UNKNOWN_LEVEL;
+      }
+      latestLevel[cell] = lastLevel;
+    }
+    const cs = (pupilClass[lastP] as number) * S + s;
+    if (at > (classLast[cs] as number)) classLast[cs] = at;
+  }
+}
+
+/**
+ * Typed arrays lent to an index, reused from one index to the next. The
+ * index `evaluate` builds never outlives its call, so its per-cell arrays can
+ * be lent rather than allocated: at 50,000 pupils that is some 25 MB of
+ * external memory per call that the garbage collector would otherwise be
+ * pressed to reclaim (a scavenge per call). Each array is fully initialised
+ * by its user. One index at a time may borrow from a pool.
+ */
+export class TypedArrayPool {
+  private readonly buffers = new Map<string, ArrayBuffer>();
+
+  private buffer(slot: string, bytes: number): ArrayBuffer {
+    let b = this.buffers.get(slot);
+    if (!b || b.byteLength < bytes) this.buffers.set(slot, (b = new ArrayBuffer(bytes)));
+    return b;
+  }
+
+  /** An Int16Array of `length` (contents undefined until written). */
+  int16(slot: string, length: number): Int16Array {
+    return new Int16Array(this.buffer(slot, length * 2), 0, length);
+  }
+
+  /** An Int32Array of `length` (contents undefined until written). */
+  int32(slot: string, length: number): Int32Array {
+    return new Int32Array(this.buffer(slot, length * 4), 0, length);
+  }
+
+  /** A Float64Array of `length` (contents undefined until written). */
+  float64(slot: string, length: number): Float64Array {
+    return new Float64Array(this.buffer(slot, length * 8), 0, length);
+  }
+
+  /** A Uint8Array of `length` (contents undefined until written). */
+  uint8(slot: string, length: number): Uint8Array {
+    return new Uint8Array(this.buffer(slot, length), 0, length);
+  }
 }
 
 /** A class of the dataset: a school's class id (classes of different schools never merge). */
@@ -115,7 +224,16 @@ export class FactsIndex {
   private readonly concern: Uint8Array;
   private readonly challenge: Uint8Array;
 
-  constructor(dataset: IndexData, policy: IndexPolicy, date: IsoDate) {
+  // Where the per-cell arrays come from: a pool lent by `evaluate`, or fresh ones.
+  private readonly pool: TypedArrayPool | undefined;
+
+  /**
+   * Indexes `dataset` under `policy` as of `date`. With a `pool`, the per-cell
+   * arrays are borrowed from it: the index is then valid only until the pool
+   * lends them again (evaluate's own index, which never leaves the call).
+   */
+  constructor(dataset: IndexData, policy: IndexPolicy, date: IsoDate, pool?: TypedArrayPool) {
+    this.pool = pool;
     this.date = date;
     this.policy = policy;
     this.judgements = dataset.judgements;
@@ -142,7 +260,7 @@ export class FactsIndex {
     // (No school and an empty school id are one school, as before.)
     const classKey = new Map<string, Map<string, number>>();
     const classes: ClassRef[] = [];
-    this.pupilClass = new Int32Array(this.pupils.length);
+    this.pupilClass = pool ? pool.int32('pupilClass', this.pupils.length) : new Int32Array(this.pupils.length);
     this.pupils.forEach((p, i) => {
       const schoolId = p.schoolId ?? null;
       let inSchool = classKey.get(schoolId ?? '');
@@ -159,41 +277,18 @@ export class FactsIndex {
 
     // Latest judgement per cell, and per class × subject, in one pass.
     const cells = this.pupils.length * S;
-    const latest = (this.latest = new Int32Array(cells).fill(-1));
-    const latestAt = new Float64Array(cells).fill(-Infinity);
-    const latestLevel = new Int16Array(cells);
+    const latest = (this.latest = (pool ? pool.int32('latest', cells) : new Int32Array(cells)).fill(-1));
+    // Read only where `latest` is set, which writes it: no initial value needed.
+    const latestLevel = pool ? pool.int16('latestLevel', cells) : new Int16Array(cells);
     const classLast = (this.classLastRecorded = new Float64Array(classes.length * S).fill(-Infinity));
-    const cutOff = endOfDay(date);
-    const js = dataset.judgements;
-    let lastPupil = '';
-    let lastP = -1;
-    for (let k = 0; k < js.length; k++) {
-      const j = js[k] as Judgement;
-      if (j.pupilId !== lastPupil) {
-        lastPupil = j.pupilId;
-        lastP = pupilIndex.get(j.pupilId) ?? -1;
-      }
-      if (lastP < 0) continue;
-      const s = this.subjectIndex.get(j.subjectId);
-      if (s === undefined) continue;
-      const at = instantMs(j.recordedAt);
-      if (!(at <= cutOff)) continue;
-      const cell = lastP * S + s;
-      // `>=`: on a tie the later entry in the file wins.
-      if (at >= (latestAt[cell] as number)) {
-        latestAt[cell] = at;
-        latest[cell] = k;
-        // The level now, while the judgement is at hand (no second visit to scattered judgements).
-        latestLevel[cell] = this.levelIndex.get(j.status) ?? UNKNOWN_LEVEL;
-      }
-      const cs = (this.pupilClass[lastP] as number) * S + s;
-      if (at > (classLast[cs] as number)) classLast[cs] = at;
-    }
+    const latestAt = (pool ? pool.float64('latestAt', cells) : new Float64Array(cells)).fill(-Infinity);
+    scanJudgements(dataset.judgements, endOfDay(date), pupilIndex, this.subjectIndex, this.levelIndex, this.pupilClass, S, { latest, latestAt, latestLevel, classLast });
 
     // Live level per cell and concern counts per pupil.
-    const source = (this.source = new Uint8Array(cells));
-    const levelOf = (this.levelOf = new Int16Array(cells));
-    const concernSubjects = (this.concernSubjects = new Int32Array(this.pupils.length));
+    // Every cell and pupil is written below: no initial values needed.
+    const source = (this.source = pool ? pool.uint8('source', cells) : new Uint8Array(cells));
+    const levelOf = (this.levelOf = pool ? pool.int16('levelOf', cells) : new Int16Array(cells));
+    const concernSubjects = (this.concernSubjects = pool ? pool.int32('concernSubjects', this.pupils.length) : new Int32Array(this.pupils.length));
     const defaultIdx = this.levelIndex.get(policy.defaultLevel) ?? UNKNOWN_LEVEL;
     const live = this.live;
     const concern = this.concern;
@@ -267,39 +362,54 @@ export class FactsIndex {
     if (cached) return cached;
     const snap = this.snapshots[n] as Snapshot;
     const S = this.subjectCount;
-    const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
+    const cells = this.pupils.length * S;
+    const out = (this.pool ? this.pool.int16(`snapshot${n}`, cells) : new Int16Array(cells)).fill(NO_LEVEL);
     const statuses = snap.statuses;
     const levelIds = this.levels.map((l) => l.id);
+    const pupils = this.pupils;
+    const subjects = this.subjects;
     let lastPupil = '';
     let lastP = -1;
+    // The previous entry's status and its level: statuses repeat, so most entries compare one string.
+    let lastStatus: unknown = NOT_SEEN;
+    let lastLevel = NO_LEVEL;
+    // The cell at position k in our own order (pupil p, subject s), counted along rather than divided out.
+    let p = 0;
+    let s = 0;
     for (let k = 0; k < statuses.length; k++) {
       const e = statuses[k] as Snapshot['statuses'][number];
       let cell: number;
       // Snapshots are usually frozen in our own cell order: check the position before hashing ids.
-      const p = Math.floor(k / S);
-      if (k < out.length && e.subjectId === this.subjects[k - p * S] && e.pupilId === (this.pupils[p] as Pupil).id) {
+      if (k < cells && e.subjectId === subjects[s] && e.pupilId === (pupils[p] as Pupil).id) {
         cell = k;
       } else {
         if (e.pupilId !== lastPupil) {
           lastPupil = e.pupilId;
           lastP = this.pupilIndex.get(e.pupilId) ?? -1;
         }
-        const s = this.subjectIndex.get(e.subjectId);
-        if (lastP < 0 || s === undefined) continue;
-        cell = lastP * S + s;
+        const si = this.subjectIndex.get(e.subjectId);
+        cell = lastP < 0 || si === undefined ? -1 : lastP * S + si;
       }
+      if (++s === S) {
+        s = 0;
+        p++;
+      }
+      if (cell < 0) continue;
       const status = e.status;
-      let lv = NO_LEVEL;
-      if (status !== null) {
-        lv = UNKNOWN_LEVEL;
-        for (let i = 0; i < levelIds.length; i++) {
-          if (levelIds[i] === status) {
-            lv = i;
-            break;
+      if (status !== lastStatus) {
+        lastStatus = status;
+        lastLevel = NO_LEVEL;
+        if (status !== null) {
+          lastLevel = UNKNOWN_LEVEL;
+          for (let i = 0; i < levelIds.length; i++) {
+            if (levelIds[i] === status) {
+              lastLevel = i;
+              break;
+            }
           }
         }
       }
-      out[cell] = lv;
+      out[cell] = lastLevel;
     }
     this.snapshotLevels[n] = out;
     return out;
@@ -307,31 +417,39 @@ export class FactsIndex {
 
   /** How many of the most recent snapshots, newest first and without a gap, hold a concern level for the cell. */
   concernStreak(cell: number): number {
+    const count = this.snapshots.length;
+    const concern = this.concern;
     let n = 0;
-    while (n < this.snapshots.length && this.isConcern(this.snapshotLevel(n)[cell] as number)) n++;
+    while (n < count) {
+      const lv = (this.snapshotLevels[n] ?? this.snapshotLevel(n))[cell] as number;
+      if (lv < 0 || concern[lv] !== 1) break;
+      n++;
+    }
     return n;
   }
 
   /** Live rank minus the rank at the most recent snapshot; null when there is none or either is untracked. */
   rankChange(cell: number): number | null {
     if (this.snapshots.length === 0) return null;
-    const now = this.rankOf(this.levelOf[cell] as number);
-    const then = this.rankOf(this.snapshotLevel(0)[cell] as number);
-    return now === null || then === null ? null : now - then;
+    const now = this.levelOf[cell] as number;
+    const then = (this.snapshotLevels[0] ?? this.snapshotLevel(0))[cell] as number;
+    return now < 0 || then < 0 ? null : (this.rank[now] as number) - (this.rank[then] as number);
   }
 
   /** The level the most recent usable evidence in the window suggests for the cell, or null. */
   suggested(cell: number): string | null {
-    const lv = this.suggestedLevels()[cell] as number;
+    const lv = (this.suggestedCache ?? this.suggestedLevels())[cell] as number;
     return lv >= 0 ? (this.levels[lv] as Level).id : null;
   }
 
-  private suggestedLevels(): Int16Array {
+  /** Per cell: the level index evidence suggests (`suggested`), or `NO_LEVEL`; built on first use. */
+  suggestedLevels(): Int16Array {
     if (this.suggestedCache) return this.suggestedCache;
     const S = this.subjectCount;
-    const out = new Int16Array(this.pupils.length * S).fill(NO_LEVEL);
+    const cells = this.pupils.length * S;
+    const out = (this.pool ? this.pool.int16('suggested', cells) : new Int16Array(cells)).fill(NO_LEVEL);
     // Per cell: the index of the assessment that set its level, or -1 (a typed array, not a sparse list).
-    const chosen = new Int32Array(out.length).fill(-1);
+    const chosen = (this.pool ? this.pool.int32('chosen', cells) : new Int32Array(cells)).fill(-1);
     const assessments = this.assessments;
     const scale = evidenceScale(this.policy);
     const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);

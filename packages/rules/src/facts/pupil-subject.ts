@@ -1,8 +1,7 @@
-import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, MISSING } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
 import { type FactsIndex, NO_LEVEL } from './facts-index.js';
-import { attributeFact } from './catalog.js';
-import { attributesOf, pupilAccessor, readAttribute } from './pupil.js';
+import { attributeAccessor, attributesOf, pupilAccessor } from './pupil.js';
 
 /** Fact accessors that move from cell to cell: call `at(pupil, subject)`, then the accessors read that cell. */
 export interface PupilSubjectCursor {
@@ -25,6 +24,7 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
   let cell = 0;
   let pupil = ix.pupils[0] as Pupil;
   const level = (): number => ix.levelOf[cell] as number;
+  const current = (): Pupil => pupil;
   const resolve = (name: string): FactAccessor => {
     switch (name) {
       case 'status':
@@ -41,14 +41,19 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
         return () => ix.concernStreak(cell);
       case 'rankChange':
         return () => ix.rankChange(cell);
-      case 'suggested':
-        return () => ix.suggested(cell);
+      case 'suggested': {
+        // The table and the level ids, read straight (built on the first read, as before).
+        const ids = ix.levels.map((l) => l.id);
+        let table: Int16Array | undefined;
+        return () => {
+          const lv = (table ??= ix.suggestedLevels())[cell] as number;
+          return lv >= 0 ? ids[lv] : null;
+        };
+      }
       case 'subjectId':
         return () => ix.subjects[s];
       default:
-        return (
-          pupilAccessor(ix, name, () => p, () => pupil) ?? (attributeFact('pupil-subject', name) ? () => readAttribute(pupil.attributes, name) : () => MISSING)
-        );
+        return pupilAccessor(ix, name, () => p, current) ?? attributeAccessor('pupil-subject', name, current);
     }
   };
   const cache = new Map<string, FactAccessor>();

@@ -8,6 +8,19 @@ export function readAttribute(attributes: Readonly<Record<string, unknown>>, nam
   return attributeFact('pupil', name) && Object.hasOwn(attributes, name) ? attributes[name] : MISSING;
 }
 
+/**
+ * The accessor of an attribute fact of the current pupil (`MISSING` when the
+ * pupil has none): whether the name can be an attribute is decided once, here,
+ * not on every read.
+ */
+export function attributeAccessor(scope: 'pupil' | 'pupil-subject', name: string, current: () => Pupil): FactAccessor {
+  if (!attributeFact(scope, name)) return () => MISSING;
+  return () => {
+    const attributes = current().attributes;
+    return Object.hasOwn(attributes, name) ? attributes[name] : MISSING;
+  };
+}
+
 /** A pupil's attributes that can be facts (prototype keys and names the catalogue gives another meaning dropped). */
 export function attributesOf(attributes: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -48,8 +61,8 @@ export function pupilAccessor(ix: FactsIndex, name: string, index: () => number,
 export function pupilCursor(ix: FactsIndex): PupilCursor {
   let p = 0;
   let pupil = ix.pupils[0] as Pupil;
-  const resolve = (name: string): FactAccessor =>
-    pupilAccessor(ix, name, () => p, () => pupil) ?? (attributeFact('pupil', name) ? () => readAttribute(pupil.attributes, name) : () => MISSING);
+  const current = (): Pupil => pupil;
+  const resolve = (name: string): FactAccessor => pupilAccessor(ix, name, () => p, current) ?? attributeAccessor('pupil', name, current);
   return {
     at(pupilIndex: number): void {
       p = pupilIndex;
