@@ -162,7 +162,7 @@ export async function run(): Promise<Comparison[]> {
     timeEvaluate(data, half, times, true);
     const peer = await naive(data, NAIVE_SAMPLE);
     timeEvaluate(data, half, times, true);
-    const ours = { wall: median(times.walls), cpu: median(times.cpus), heap: times.heap, interventions: times.interventions };
+    const ours = { wall: median(times.walls), mean: times.walls.reduce((a, b) => a + b, 0) / times.walls.length, cpu: median(times.cpus), heap: times.heap, interventions: times.interventions };
     if (!peer.sampled) assert.equal(peer.interventions, ours.interventions, 'the peer and evaluate must find the same interventions');
     rows.push({
       what: `evaluate (statuses, ${fmt(ours.interventions)} interventions, summary), ${shape}`,
@@ -171,7 +171,7 @@ export async function run(): Promise<Comparison[]> {
       ours: ours.wall,
       peer: peer.ms,
       note:
-        `ours: median wall time of ${fmt(times.walls.length)} runs (half before the peer's, half after); process CPU ${ours.cpu.toFixed(0)} ms (all threads, GC included); heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
+        `ours: median wall time of ${fmt(times.walls.length)} runs (half before the peer's, half after; their mean ${ours.mean.toFixed(1)} ms, the peer's ${(peer.ms / ours.mean).toFixed(0)}× that); process CPU ${ours.cpu.toFixed(0)} ms (all threads, GC included); heap retained by one result ${mb(ours.heap)}; process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} (resourceUsage) · ` +
         (peer.sampled
           ? `peer: one-time index and engines timed once; ${fmt(peer.runs)} evenly spread runs (at most ${fmt(NAIVE_SAMPLE)} per scope: pupil × subject, pupil, class × subject) timed and extrapolated to every item of their scope`
           : `peer: every run, same ${fmt(peer.interventions)} interventions`),
