@@ -138,9 +138,16 @@ function scanJudgements(
  * by its user. One index at a time may borrow from a pool.
  */
 export class TypedArrayPool {
-  private readonly buffers = new Map<string, ArrayBuffer>();
+  // Undefined for a pool that keeps nothing: every array it gives is fresh (and zeroed).
+  private readonly buffers: Map<string, ArrayBuffer> | undefined;
+
+  /** `reuse: false` gives a pool that lends nothing twice: what an index uses when it is not lent one. */
+  constructor(reuse = true) {
+    this.buffers = reuse ? new Map() : undefined;
+  }
 
   private buffer(slot: string, bytes: number): ArrayBuffer {
+    if (!this.buffers) return new ArrayBuffer(bytes);
     let b = this.buffers.get(slot);
     if (!b || b.byteLength < bytes) this.buffers.set(slot, (b = new ArrayBuffer(bytes)));
     return b;
@@ -166,6 +173,9 @@ export class TypedArrayPool {
     return new Uint8Array(this.buffer(slot, length), 0, length);
   }
 }
+
+// Fresh arrays for every index not lent a pool (`buildFactsIndex`, the peer's).
+const FRESH = new TypedArrayPool(false);
 
 /** A class of the dataset: a school's class id (classes of different schools never merge). */
 export interface ClassRef {
@@ -225,14 +235,14 @@ export class FactsIndex {
   private readonly challenge: Uint8Array;
 
   // Where the per-cell arrays come from: a pool lent by `evaluate`, or fresh ones.
-  private readonly pool: TypedArrayPool | undefined;
+  private readonly pool: TypedArrayPool;
 
   /**
    * Indexes `dataset` under `policy` as of `date`. With a `pool`, the per-cell
    * arrays are borrowed from it: the index is then valid only until the pool
    * lends them again (evaluate's own index, which never leaves the call).
    */
-  constructor(dataset: IndexData, policy: IndexPolicy, date: IsoDate, pool?: TypedArrayPool) {
+  constructor(dataset: IndexData, policy: IndexPolicy, date: IsoDate, pool: TypedArrayPool = FRESH) {
     this.pool = pool;
     this.date = date;
     this.policy = policy;
@@ -260,7 +270,7 @@ export class FactsIndex {
     // (No school and an empty school id are one school, as before.)
     const classKey = new Map<string, Map<string, number>>();
     const classes: ClassRef[] = [];
-    this.pupilClass = pool ? pool.int32('pupilClass', this.pupils.length) : new Int32Array(this.pupils.length);
+    this.pupilClass = pool.int32('pupilClass', this.pupils.length);
     this.pupils.forEach((p, i) => {
       const schoolId = p.schoolId ?? null;
       let inSchool = classKey.get(schoolId ?? '');
@@ -277,18 +287,18 @@ export class FactsIndex {
 
     // Latest judgement per cell, and per class × subject, in one pass.
     const cells = this.pupils.length * S;
-    const latest = (this.latest = (pool ? pool.int32('latest', cells) : new Int32Array(cells)).fill(-1));
+    const latest = (this.latest = pool.int32('latest', cells).fill(-1));
     // Read only where `latest` is set, which writes it: no initial value needed.
-    const latestLevel = pool ? pool.int16('latestLevel', cells) : new Int16Array(cells);
+    const latestLevel = pool.int16('latestLevel', cells);
     const classLast = (this.classLastRecorded = new Float64Array(classes.length * S).fill(-Infinity));
-    const latestAt = (pool ? pool.float64('latestAt', cells) : new Float64Array(cells)).fill(-Infinity);
+    const latestAt = pool.float64('latestAt', cells).fill(-Infinity);
     scanJudgements(dataset.judgements, endOfDay(date), pupilIndex, this.subjectIndex, this.levelIndex, this.pupilClass, S, { latest, latestAt, latestLevel, classLast });
 
     // Live level per cell and concern counts per pupil.
     // Every cell and pupil is written below: no initial values needed.
-    const source = (this.source = pool ? pool.uint8('source', cells) : new Uint8Array(cells));
-    const levelOf = (this.levelOf = pool ? pool.int16('levelOf', cells) : new Int16Array(cells));
-    const concernSubjects = (this.concernSubjects = pool ? pool.int32('concernSubjects', this.pupils.length) : new Int32Array(this.pupils.length));
+    const source = (this.source = pool.uint8('source', cells));
+    const levelOf = (this.levelOf = pool.int16('levelOf', cells));
+    const concernSubjects = (this.concernSubjects = pool.int32('concernSubjects', this.pupils.length));
     const defaultIdx = this.levelIndex.get(policy.defaultLevel) ?? UNKNOWN_LEVEL;
     const live = this.live;
     const concern = this.concern;
@@ -363,7 +373,7 @@ export class FactsIndex {
     const snap = this.snapshots[n] as Snapshot;
     const S = this.subjectCount;
     const cells = this.pupils.length * S;
-    const out = (this.pool ? this.pool.int16(`snapshot${n}`, cells) : new Int16Array(cells)).fill(NO_LEVEL);
+    const out = this.pool.int16(`snapshot${n}`, cells).fill(NO_LEVEL);
     const statuses = snap.statuses;
     const levelIds = this.levels.map((l) => l.id);
     const pupils = this.pupils;
@@ -447,9 +457,9 @@ export class FactsIndex {
     if (this.suggestedCache) return this.suggestedCache;
     const S = this.subjectCount;
     const cells = this.pupils.length * S;
-    const out = (this.pool ? this.pool.int16('suggested', cells) : new Int16Array(cells)).fill(NO_LEVEL);
+    const out = this.pool.int16('suggested', cells).fill(NO_LEVEL);
     // Per cell: the index of the assessment that set its level, or -1 (a typed array, not a sparse list).
-    const chosen = (this.pool ? this.pool.int32('chosen', cells) : new Int32Array(cells)).fill(-1);
+    const chosen = this.pool.int32('chosen', cells).fill(-1);
     const assessments = this.assessments;
     const scale = evidenceScale(this.policy);
     const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);
