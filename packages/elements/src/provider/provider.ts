@@ -9,6 +9,7 @@ import { emit } from '../shared/emit.js';
 import { onTrackContext, type ChartFigures, type LoadStatus, type OnTrackContextValue } from '../shared/contexts.js';
 import { withJudgements } from '../shared/live-statuses.js';
 import { chartFigures } from '../shared/figures.js';
+import { sameKey } from '../shared/same-key.js';
 
 /**
  * Holds the adapter, the policy and the evaluation date, loads the data for its
@@ -115,8 +116,11 @@ export class OnTrackProvider extends LitElement {
   private figures(): ChartFigures | undefined {
     const key = [this.held, this.policy, this.date, this.filter];
     if (!this.held) return undefined;
-    if (!this.madeFigures?.key.every((v, i) => v === key[i])) this.madeFigures = { key, figures: chartFigures(this.held, this.policy, this.date, this.filter) };
-    return this.madeFigures.figures;
+    const made = this.madeFigures;
+    if (made && sameKey(made.key, key)) return made.figures;
+    const figures = chartFigures(this.held, this.policy, this.date, this.filter);
+    this.madeFigures = { key, figures };
+    return figures;
   }
 
   /**
@@ -126,8 +130,8 @@ export class OnTrackProvider extends LitElement {
   private currentEvaluation(): EvaluationResult | undefined {
     const key = [this.held, this.policy, this.date, this.evaluator];
     const done = this.evaluated;
-    if (done?.key.every((v, i) => v === key[i])) return done.result;
-    if (this.pendingKey?.every((v, i) => v === key[i])) return done?.result;
+    if (done && sameKey(done.key, key)) return done.result;
+    if (sameKey(this.pendingKey, key)) return done?.result;
     this.pendingKey = key;
     const seq = ++this.requestCount;
     setTimeout(() => {

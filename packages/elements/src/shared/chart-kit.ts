@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, svg, type TemplateResult, type SVGTemplateResult } from 'lit';
 import { defaultLevels, type TrackingPolicy } from '@ontrack/rules';
 import { onTrackContext, type ChartFigures } from './contexts.js';
+import { sameKey } from './same-key.js';
 
 /** What a chart reads of a policy: the levels, the default level and the suppression threshold. */
 export type ChartPolicy = Pick<TrackingPolicy, 'levels' | 'defaultLevel' | 'suppressUnder'>;
@@ -83,7 +84,7 @@ export abstract class ChartElement extends LitElement {
   protected fromProvider<T>(inputs: readonly unknown[], make: (figures: ChartFigures) => T): { readonly value?: T; readonly error?: Error } {
     const figures = this.#ctx.value?.figures;
     const key = [figures, ...inputs];
-    if (key.length !== this.#key.length || key.some((v, i) => v !== this.#key[i])) {
+    if (!sameKey(this.#key, key)) {
       this.#key = key;
       try {
         this.#out = { value: figures && make(figures) };

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  defaultDisplayPolicy, todayUtc, type CohortFilter, type EvaluationResult, type Intervention, type Judgement, type JudgementInput, type TrackingAdapter,
+  defaultDisplayPolicy, todayUtc, type CohortFilter, type EvaluationResult, type Intervention, type Judgement, type JudgementInput,
   type TrackingDataset, type TrackingPolicy,
 } from '@ontrack/rules';
 import { onTrackContext, type LoadStatus, type OnTrackContextValue } from './contexts.js';
@@ -60,35 +60,15 @@ export class DataController implements ReactiveController {
     return this.host.date ?? this.provided?.date ?? todayUtc();
   }
 
-  get adapter(): TrackingAdapter | undefined {
-    return this.provided?.adapter;
-  }
-
   /** The provider's evaluation, when the component shows the provider's data. */
   get evaluation(): EvaluationResult | undefined {
     return this.host.data ? undefined : this.provided?.evaluation;
-  }
-
-  /**
-   * The cohort to show: the provider's `filter` (when showing the provider's
-   * data) intersected with the element's own.
-   */
-  cohort(own: CohortFilter | undefined): CohortFilter {
-    const shared = this.sharedFilter;
-    const mine = own ?? NO_FILTER;
-    // The same object while neither side changes, so callers can memoise on it.
-    if (this.lastCohort?.shared !== shared || this.lastCohort.own !== mine) {
-      this.lastCohort = { shared, own: mine, out: intersectFilters(shared, mine) };
-    }
-    return this.lastCohort.out;
   }
 
   /** The provider's filter when the element shows the provider's data; else the empty filter. */
   get sharedFilter(): CohortFilter {
     return (this.host.data ? undefined : this.provided?.filter) ?? NO_FILTER;
   }
-
-  private lastCohort: { readonly shared: CohortFilter; readonly own: CohortFilter; readonly out: CohortFilter } | undefined;
 
   /** Interventions: the property, else the provider's evaluation's, else none. */
   get interventions(): readonly Intervention[] {

@@ -1,6 +1,6 @@
 import {
   breakdownFromStatuses, trackedSubjects, trend,
-  type CohortFilter, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
+  type Breakdown, type CohortFilter, type StatusEntry, type TrackingDataset, type TrackingPolicy, type TrendPoint, type TrendSeries,
 } from '@ontrack/rules';
 import type { ChartFigures } from './contexts.js';
 import { intersectFilters } from './data-controller.js';
@@ -20,9 +20,7 @@ export function chartFigures(dataset: TrackingDataset, policy: TrackingPolicy, d
     groupGap: (groupId, filter) => sharedGroupGap(dataset, policy, date, groupId, intersectFilters(shared, filter)),
     trend: (filter, liveLabel) => {
       const f = intersectFilters(shared, filter);
-      const past = sharedTrend(dataset, policy, date, f);
-      const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: sharedBreakdown(dataset, policy, date, f) };
-      return { ...past, points: [...past.points, now] };
+      return withLivePoint(sharedTrend(dataset, policy, date, f), liveLabel, date, sharedBreakdown(dataset, policy, date, f));
     },
     trajectory: (pupilId, liveLabel) => {
       const pupil = dataset.pupils.find((p) => p.id === pupilId);
@@ -40,8 +38,12 @@ export function chartFigures(dataset: TrackingDataset, policy: TrackingPolicy, d
 export function seriesFromData(
   dataset: TrackingDataset, policy: TrackingPolicy, date: string, filter: CohortFilter, live: readonly StatusEntry[], liveLabel: string,
 ): TrendSeries {
-  const past = trend(dataset, policy, filter, { date });
-  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown: breakdownFromStatuses(live, dataset, policy, date, filter) };
+  return withLivePoint(trend(dataset, policy, filter, { date }), liveLabel, date, breakdownFromStatuses(live, dataset, policy, date, filter));
+}
+
+/** The snapshots' series with the live point (`breakdown` as of `date`) after them. */
+function withLivePoint(past: TrendSeries, liveLabel: string, date: string, breakdown: Breakdown): TrendSeries {
+  const now: TrendPoint = { label: liveLabel, date, live: true, breakdown };
   return { ...past, points: [...past.points, now] };
 }
 
@@ -50,7 +52,7 @@ export function seriesFromData(
  * points hold that pupil's status at each snapshot and now. Not suppressed: it
  * is one named child, shown to the staff who may see them.
  */
-export function pupilTrajectory(
+function pupilTrajectory(
   dataset: TrackingDataset, policy: TrackingPolicy, date: string, pupilId: string, live: readonly StatusEntry[], liveLabel: string,
 ): TrendSeries[] {
   const open = { ...policy, suppressUnder: 0 };

@@ -9,6 +9,7 @@ import { DataController } from '../shared/data-controller.js';
 import { appendedSince } from '../shared/live-statuses.js';
 import { emit } from '../shared/emit.js';
 import { levelLooks, type LevelLook } from '../shared/levels.js';
+import { sameKey } from '../shared/same-key.js';
 import { gridLocales, sectionWords, type MessageOverrides, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { describeBecause } from './grid-because.js';
@@ -217,7 +218,7 @@ export class OnTrackStatusGrid extends LitElement {
       this.#modelKey = key;
       this.#markChanged(foldJudgements(this.#model, [dataset?.judgements ?? [], this.#local], appended));
       this.#epoch++;
-    } else if (key.some((v, i) => v !== this.#modelKey[i])) {
+    } else if (!sameKey(this.#modelKey, key)) {
       this.#modelKey = key;
       this.#looks = levelLooks(policy);
       this.#levels = orderedLevels(policy);
@@ -235,7 +236,7 @@ export class OnTrackStatusGrid extends LitElement {
       this.#epoch++;
     }
     const viewKey = [this.#model, this.search, this.group, this.classId, this.level, this.onlyConcerns, this.onlyDefaults, this.sort, this.descending, this.#ctl.sharedFilter];
-    if (this.#viewDirty || viewKey.some((v, i) => v !== this.#viewKey[i])) {
+    if (this.#viewDirty || !sameKey(this.#viewKey, viewKey)) {
       this.#viewKey = viewKey;
       this.#viewDirty = false;
       this.#rebuildView(policy);
@@ -355,7 +356,7 @@ export class OnTrackStatusGrid extends LitElement {
 
   #words(): Messages['grid'] {
     const key = [this.closest('[lang]')?.getAttribute('lang') ?? undefined, this.messages];
-    if (!this.#wordsMemo || key.some((v, i) => v !== this.#wordsKey[i])) {
+    if (!this.#wordsMemo || !sameKey(this.#wordsKey, key)) {
       this.#wordsKey = key;
       this.#wordsMemo = sectionWords(gridLocales, key[0] as string | undefined, this.messages?.grid);
       // What screen readers hear for a default's asterisk (its generated content's alt text), as a CSS string.
