@@ -598,7 +598,13 @@ export class OnTrackStatusGrid extends LitElement {
           ? html`<span class="concerns" part="badge"><span aria-hidden="true">▼${concerns}</span><span class="visually-hidden">${t.concerns(concerns)}</span></span>`
           : nothing}${pupilFlags ? this.#renderMarker(pupilFlags.length, ri, 0, t) : nothing}
       </div>
-      ${model.subjects.map((_, ci) => this.#renderCell(model, row, ri, ci, t))}
+      ${model.subjects.map((_, ci) => {
+        // A cell is drawn again only when something it shows changed: an edit re-renders one cell, not its row.
+        const cell = this.#statusOf(row, ci);
+        const key = cellKey(cell.pupilId, cell.subjectId);
+        const deps = [cell, this.#failed.get(key), this.#flags.byCell.get(key), model.notes.get(key), this.#isSelected(ri, ci + 1), this.#tabFor(ri, ci + 1), ri, this.#epoch, t];
+        return guard(deps, () => this.#renderCell(model, row, cell, key, ri, ci, t));
+      })}
     </div>`;
   }
 
@@ -620,9 +626,7 @@ export class OnTrackStatusGrid extends LitElement {
     </button>`;
   }
 
-  #renderCell(model: GridModel, row: GridRow, ri: number, ci: number, t: Messages['grid']): TemplateResult {
-    const cell = this.#statusOf(row, ci);
-    const key = cellKey(cell.pupilId, cell.subjectId);
+  #renderCell(model: GridModel, row: GridRow, cell: StatusEntry, key: string, ri: number, ci: number, t: Messages['grid']): TemplateResult {
     const col = ci + 1;
     const pending = this.#pending.has(key);
     const failure = this.#failed.get(key);
