@@ -59,3 +59,10 @@ export async function scrollToEnd(rows: number): Promise<number> {
   await afterPaint();
   return performance.now() - t0;
 }
+
+/** Sets one cell through the API and returns at once (for bench/grid/edit-costs.ts, which times the parts itself). */
+export function setValue(row: number, subjectId: string, text: string): void {
+  const node = api?.getDisplayedRowAtIndex(row);
+  if (!node) throw new Error(`no row ${row}`);
+  node.setDataValue(subjectId, text);
+}
