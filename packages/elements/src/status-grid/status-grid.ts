@@ -142,12 +142,18 @@ export class OnTrackStatusGrid extends LitElement {
   /** Hides the search, filter and sort controls (the properties still work). */
   @property({ type: Boolean, attribute: 'hide-toolbar' }) accessor hideToolbar = false;
 
+  // The scrolling grid and its body, found once per element Lit draws (an edit's update reads them four times).
+  #scrollerEl: HTMLElement | null = null;
+  #bodyEl: HTMLElement | null = null;
+
   get #scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector('[role="grid"]');
+    if (!this.#scrollerEl?.isConnected) this.#scrollerEl = this.renderRoot.querySelector('[role="grid"]');
+    return this.#scrollerEl;
   }
 
   get #body(): HTMLElement | null {
-    return this.renderRoot.querySelector('.body');
+    if (!this.#bodyEl?.isConnected) this.#bodyEl = this.renderRoot.querySelector('.body');
+    return this.#bodyEl;
   }
 
   readonly #ctl = new DataController(this);
