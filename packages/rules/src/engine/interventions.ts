@@ -36,6 +36,9 @@ const PRIMITIVE_FACTS: readonly string[] = FACTS.map((f) => f.name);
 /** An intervention's default urgency when its rule gives none (1 = most urgent). */
 export const DEFAULT_INTERVENTION_PRIORITY = 3;
 
+// The notify list of a rule that names no one.
+const NO_ONE: readonly string[] = Object.freeze([]);
+
 const plans = new WeakMap<readonly unknown[], InterventionPlan>();
 
 /**
@@ -76,7 +79,8 @@ export function interventionPlan(policy: Pick<TrackingPolicy, 'rules'>, source =
       rule,
       scope: scope as RuleScope,
       action: typeof action === 'string' ? action : rule.name,
-      notify: Array.isArray(notify) ? (notify as string[]) : [],
+      // Shared by every intervention of the rule: frozen (the params are), as is the empty default.
+      notify: Array.isArray(notify) ? (notify as string[]) : NO_ONE,
       priority: typeof priority === 'number' ? priority : DEFAULT_INTERVENTION_PRIORITY,
     });
   }
@@ -212,7 +216,8 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
     // the level decides of the facts: a rule that cannot fire at a level is not run there.
     const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
       const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
-      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains))).filter(({ b }) => !b.never);
+      const indexed = specialize ? cc.indexed(i + UNKNOWN_LEVEL) : undefined;
+      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains, indexed))).filter(({ b }) => !b.never);
     });
     const levelOf = ix.levelOf;
     const pupilOrder = orderOf(ix.pupils.map((x) => x.id));

@@ -1,6 +1,6 @@
-import { type FactAccessor, type FactReader, type FactResolver, type FactDomains } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, type IndexedFact, type IndexedFacts } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
-import { type FactsIndex, NO_LEVEL } from './facts-index.js';
+import { type FactsIndex, NO_LEVEL, UNKNOWN_LEVEL } from './facts-index.js';
 import { attributeAccessor, attributesOf, pupilAccessor } from './pupil.js';
 
 /** Fact accessors that move from cell to cell: call `at(pupil, subject)`, then the accessors read that cell. */
@@ -11,7 +11,18 @@ export interface PupilSubjectCursor {
   readonly resolve: FactResolver;
   /** Reads a fact of the current cell by name. */
   readonly read: FactReader;
+  /**
+   * The facts with few values at the cells of one live level (a level
+   * index, `NO_LEVEL` or `UNKNOWN_LEVEL`), by position, for binding rules
+   * once per level (`CompiledRule.bind(resolve, domains, indexed)`):
+   * `suggested` (null or a level), `rankChange` (by the newest snapshot's
+   * level) and `concernStreak` (0 to the number of snapshots).
+   */
+  indexed(level: number): IndexedFacts;
 }
+
+// At most this many snapshots for `concernStreak` to be offered as an indexed fact.
+const MAX_INDEXED_STREAK = 63;
 
 /**
  * The pupil-subject facts of `catalog.ts`, read straight from the index: no
@@ -57,7 +68,25 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
     }
   };
   const cache = new Map<string, FactAccessor>();
+  const levelIds = ix.levels.map((l) => l.id);
+  // Built on first use, as the accessors build them.
+  let suggestedTable: Int16Array | undefined;
+  let newest: Int16Array | undefined;
+  const suggested: IndexedFact = { values: [null, ...levelIds], index: (): number => ((suggestedTable ??= ix.suggestedLevels())[cell] as number) + 1 };
+  const streak: IndexedFact = { values: Array.from({ length: ix.snapshots.length + 1 }, (_, n) => n), index: (): number => ix.concernStreak(cell) };
+  // By the newest snapshot's level at the cell: UNKNOWN_LEVEL, NO_LEVEL (both null), then each level.
+  const newestIndex = (): number => ((newest ??= ix.snapshotLevel(0))[cell] as number) - UNKNOWN_LEVEL;
+  const indexed = (level: number): IndexedFacts => {
+    const out = new Map<string, IndexedFact>([['suggested', suggested]]);
+    if (ix.snapshots.length > 0) {
+      const rank = ix.rankOf(level);
+      out.set('rankChange', { values: [null, null, ...ix.levels.map((l) => (rank === null ? null : rank - l.rank))], index: newestIndex });
+      if (ix.snapshots.length <= MAX_INDEXED_STREAK) out.set('concernStreak', streak);
+    }
+    return out;
+  };
   return {
+    indexed,
     at(pupilIndex: number, subjectIndex: number): void {
       p = pupilIndex;
       s = subjectIndex;
