@@ -803,6 +803,18 @@ export interface BoundRule {
   readonly never: boolean;
   /** The indexed fact whose position decides the rule (looked up, not evaluated), when one does. */
   readonly indexedBy: string | undefined;
+  /** With `indexedBy`: per position of its value, 1 when the rule fires and 0 when not. */
+  readonly decisions: Uint8Array | undefined;
+  /** With `indexedBy`: the fact's `positions`, when it has them. */
+  readonly positions: (() => IndexColumn) | undefined;
+  /** `test()` is true at every item (the domains decide that the rule holds). */
+  readonly always: boolean;
+  /**
+   * Every fact value in `because()` is known at binding (with `indexedBy`:
+   * once the position of its value is): a frozen list it gives is the list
+   * at every item (at that position).
+   */
+  readonly fixedBecause: boolean;
   test(): boolean;
   because(): BecauseDetail[];
 }
@@ -899,12 +911,13 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
   // Fixed facts are taken from the domains only where the domains were used for `test` too.
   const folded = foldable ? domains : undefined;
   let explain: () => BecauseDetail[];
+  // Whether every condition's fact value is known here: then `because` is one list for every item.
+  let fixedBecause = false;
   if (allLeaves) {
     // A true tree of `all`s: every condition was evaluated and held, so each decided it.
-    explain = sharedBecause(
-      leaves,
-      leaves.map((l) => fixedPair(l.node, folded)),
-    );
+    const fixed = leaves.map((l) => fixedPair(l.node, folded));
+    fixedBecause = fixed.every((f) => f !== undefined);
+    explain = sharedBecause(leaves, fixed);
   } else {
     explain = () => {
       const out: BecauseDetail[] = [];
@@ -919,14 +932,15 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
     never = decisions.every((d) => d === 0);
     test = (): boolean => decisions[index()] === 1;
     if (allLeaves) {
-      // Every fact of the tree is fixed at each value: one shared list per value, made on first use.
+      // The indexed fact is fixed at each of its values: a `because` per value, made on first use.
+      const withValue = (i: number): FactDomains => new Map([...(folded ?? []), [fact, [values[i]]]]);
+      fixedBecause = leaves.every((l) => fixedPair(l.node, withValue(0)) !== undefined);
       const perValue: ((() => BecauseDetail[]) | undefined)[] = values.map(() => undefined);
       explain = () => {
         const i = index();
         let at = perValue[i];
         if (!at) {
-          const fixed = new Map(folded ?? []);
-          fixed.set(fact, [values[i]]);
+          const fixed = withValue(i);
           at = perValue[i] = sharedBecause(
             leaves,
             leaves.map((l) => fixedPair(l.node, fixed)),
@@ -934,11 +948,17 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
         }
         return at();
       };
+    } else {
+      fixedBecause = false;
     }
   }
   return {
     never,
     indexedBy: table?.fact,
+    decisions: table?.decisions,
+    positions: table?.positions,
+    always: rest === true || (table !== undefined && table.decisions.every((d) => d === 1)),
+    fixedBecause,
     test(): boolean {
       try {
         return test();
@@ -964,6 +984,18 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
 export interface IndexedFact {
   readonly values: readonly unknown[];
   readonly index: () => number;
+  /**
+   * Optionally, the positions at every item at once, for a caller that
+   * numbers the items as the column does: `index()` at item `i` is
+   * `column[i] + offset`. Called once per binding that uses it.
+   */
+  readonly positions?: () => IndexColumn;
+}
+
+/** The positions of an indexed fact's values at every item: `column[item] + offset`. */
+export interface IndexColumn {
+  readonly column: Int16Array;
+  readonly offset: number;
 }
 
 /** Indexed facts by name, for `CompiledRule.bind`. */
@@ -976,6 +1008,7 @@ interface DecisionTable {
   readonly fact: string;
   readonly values: readonly unknown[];
   readonly index: () => number;
+  readonly positions: (() => IndexColumn) | undefined;
   /** Per value: 1 when the tree holds, 0 when not. */
   readonly decisions: Uint8Array;
 }
@@ -998,7 +1031,7 @@ function decisionTable(rest: Node, domains: FactDomains | undefined, indexed: In
     if (typeof outcome !== 'boolean') return undefined;
     decisions[i] = outcome ? 1 : 0;
   }
-  return { fact: fact as string, values, index, decisions };
+  return { fact: fact as string, values, index, positions: entry.positions, decisions };
 }
 
 // The facts a tree reads (compared ones too), into `out`; false when one is read through a path.

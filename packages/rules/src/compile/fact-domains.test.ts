@@ -69,6 +69,7 @@ describe('CompiledRule.bind with fact domains', () => {
     let nevers = 0;
     let decided = 0;
     let tabled = 0;
+    let always = 0;
     fc.assert(
       fc.property(
         fc.array(topLevel, { minLength: 1, maxLength: 3 }),
@@ -108,7 +109,16 @@ describe('CompiledRule.bind with fact domains', () => {
               for (const bound of [rule.bind(resolve, domains), rule.bind(resolve, domains, indexed), rule.bind(resolve, undefined, indexed)]) {
                 const folded = outcome(bound);
                 if (!isDeepStrictEqual(folded, plain)) assert.deepStrictEqual(folded, plain, JSON.stringify({ rules, facts: [...facts], domains: [...domains], indexed: [...indexed] }));
-                if (bound.indexedBy !== undefined) tabled++;
+                if (bound.indexedBy !== undefined) {
+                  // What findInterventions reads instead of calling test(): the decision at the value's position.
+                  const position = (indexed.get(bound.indexedBy) as IndexedFact).index();
+                  assert.equal(bound.decisions?.[position] === 1, !plain.threw && plain.fired, 'the decision at the position of the value');
+                  tabled++;
+                }
+                if (bound.always) {
+                  assert.equal(!plain.threw && plain.fired, true, 'a rule bound as always did not fire');
+                  always++;
+                }
                 if (bound.never) {
                   nevers++;
                   assert.equal(plain.threw || plain.fired, false, 'a rule bound as never fired');
@@ -122,9 +132,9 @@ describe('CompiledRule.bind with fact domains', () => {
       ),
       { numRuns: 1500, seed: 20261126 },
     );
-    console.log(`# fact domains: ${cases} cases (rule × fact set), ${nevers} bindings as never, ${tabled} decided by an indexed fact, ${decided} without a throw`);
+    console.log(`# fact domains: ${cases} cases (rule × fact set), ${nevers} bindings as never, ${tabled} decided by an indexed fact, ${always} as always, ${decided} without a throw`);
     // The generator must reach rules that the domains rule out, or the `never` check proves little.
-    assert.ok(tabled > 1000, `${tabled} bindings decided by an indexed fact`);
+    assert.ok(tabled > 1000 && always > 1000, `${tabled} bindings decided by an indexed fact, ${always} as always`);
     assert.ok(cases > 30_000 && nevers > cases / 50 && decided > cases / 2, `${cases} cases, ${nevers} never, ${decided} without a throw`);
   });
 

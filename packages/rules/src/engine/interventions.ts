@@ -1,5 +1,5 @@
 import { type Issue, ValidationError } from '../errors.js';
-import type { Intervention } from '../schema/result.js';
+import type { BecauseItem, Intervention } from '../schema/result.js';
 import type { TrackingPolicy } from '../schema/policy.js';
 import { type BoundRule, type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
 import { FACTS, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
@@ -114,12 +114,26 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
   return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
 }
 
-// A bound rule, with the list its interventions go to (one list per priority).
+// A bound rule, with the list its interventions go to (one list per priority) and how
+// a cell is tested: `test()`, not at all (it always fires), or looked up in its decisions
+// by the position of its indexed fact's value at the cell (`column[cell] + offset`).
 interface BoundIntervention {
   readonly r: InterventionRule;
   readonly b: BoundRule;
   readonly bucket: (Intervention & { readonly schoolId?: string })[];
+  readonly mode: number;
+  readonly decisions: Uint8Array;
+  readonly column: Int16Array;
+  readonly offset: number;
+  // With `fixedBecause`: the frozen because list, per position (one for a rule that always fires), once known.
+  readonly lists: (readonly BecauseItem[] | undefined)[] | undefined;
 }
+
+const BY_TEST = 0;
+const ALWAYS = 1;
+const BY_LOOKUP = 2;
+const NO_DECISIONS = new Uint8Array(0);
+const NO_COLUMN = new Int16Array(0);
 
 /** Options for `findInterventions`. */
 export interface FindOptions {
@@ -145,20 +159,37 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   // then bucketed by priority, which keeps that order.
   const buckets = new Map<number, Intervention[]>();
   // Each bound rule carries its priority's bucket: no lookup per intervention.
-  const bind = (r: InterventionRule, b: BoundRule): BoundIntervention => {
+  // `byCell`: the caller tests cells by number, so a rule decided by an indexed fact with
+  // positions is looked up (its column built now, as its first test would build it).
+  const bind = (r: InterventionRule, b: BoundRule, byCell = false): BoundIntervention => {
     let bucket = buckets.get(r.priority);
     if (!bucket) buckets.set(r.priority, (bucket = []));
-    return { r, b, bucket };
+    if (byCell && b.decisions && b.positions) {
+      const { column, offset } = b.positions();
+      return { r, b, bucket, mode: b.always ? ALWAYS : BY_LOOKUP, decisions: b.decisions, column, offset, lists: b.fixedBecause ? [] : undefined };
+    }
+    if (byCell && b.always) return { r, b, bucket, mode: ALWAYS, decisions: NO_DECISIONS, column: NO_COLUMN, offset: 0, lists: b.fixedBecause ? [] : undefined };
+    return { r, b, bucket, mode: BY_TEST, decisions: NO_DECISIONS, column: NO_COLUMN, offset: 0, lists: undefined };
   };
   const S = ix.subjectCount;
   const subjectOrder = orderOf(ix.subjects);
   // Each intervention is built by one object literal with all its keys (in the
   // order the contract's JSON shows them): no property added afterwards, so no
   // out-of-object property store and a handful of shapes, not a shape chain.
-  const emitCell = ({ r, b, bucket }: BoundIntervention, pupil: Pupil, subject: number): void => {
+  const emitCell = ({ r, b, bucket, lists, column, offset }: BoundIntervention, pupil: Pupil, subject: number, cell: number): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = pupil.schoolId;
-    const because = b.because();
+    let because: readonly BecauseItem[];
+    if (lists) {
+      // The same frozen list at every cell (at this position of the rule's indexed fact).
+      const at = column.length > 0 ? (column[cell] as number) + offset : 0;
+      let known = lists[at];
+      if (!known) {
+        known = b.because();
+        if (Object.isFrozen(known)) lists[at] = known;
+      }
+      because = known;
+    } else because = b.because();
     bucket.push(
       schoolId != null
         ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
@@ -217,7 +248,10 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
     const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
       const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
       const indexed = specialize ? cc.indexed(i + UNKNOWN_LEVEL) : undefined;
-      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains, indexed))).filter(({ b }) => !b.never);
+      return cellRules
+        .map((r) => r.rule.bind(cc.resolve, domains, indexed))
+        .map((b, k) => (b.never ? undefined : bind(cellRules[k] as InterventionRule, b, true)))
+        .filter((x) => x !== undefined);
     });
     const levelOf = ix.levelOf;
     const pupilOrder = orderOf(ix.pupils.map((x) => x.id));
@@ -232,12 +266,14 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
       if (cellRules.length === 0) continue;
       for (let si = 0; si < subjectOrder.length; si++) {
         const s = subjectOrder[si] as number;
-        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
+        const cell = p * S + s;
+        const cellBound = byLevel[(levelOf[cell] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
         if (cellBound.length === 0) continue;
         cc.at(p, s);
         for (let i = 0; i < cellBound.length; i++) {
           const x = cellBound[i] as BoundIntervention;
-          if (x.b.test()) emitCell(x, pupil, s);
+          const mode = x.mode;
+          if (mode === ALWAYS || (mode === BY_LOOKUP ? x.decisions[(x.column[cell] as number) + x.offset] === 1 : x.b.test())) emitCell(x, pupil, s, cell);
         }
       }
     }

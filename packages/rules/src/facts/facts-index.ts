@@ -255,6 +255,7 @@ export class FactsIndex {
   private readonly policy: IndexPolicy;
   private readonly snapshotLevels: (Int16Array | undefined)[];
   private suggestedCache: Int16Array | undefined;
+  private streakCache: Int16Array | undefined;
   private readonly rank: Float64Array;
   private readonly concern: Uint8Array;
   private readonly challenge: Uint8Array;
@@ -461,6 +462,31 @@ export class FactsIndex {
       n++;
     }
     return n;
+  }
+
+  /**
+   * Per cell: `concernStreak`, built on first use in one pass per snapshot
+   * (in cell order), and no further than the longest streak.
+   */
+  concernStreaks(): Int16Array {
+    if (this.streakCache) return this.streakCache;
+    const cells = this.pupils.length * this.subjectCount;
+    const out = this.pool.int16('streak', cells).fill(0);
+    const concern = this.concern;
+    for (let n = 0; n < this.snapshots.length; n++) {
+      const levels = this.snapshotLevel(n);
+      let longer = false;
+      for (let cell = 0; cell < cells; cell++) {
+        const lv = levels[cell] as number;
+        if (out[cell] === n && lv >= 0 && concern[lv] === 1) {
+          out[cell] = n + 1;
+          longer = true;
+        }
+      }
+      if (!longer) break;
+    }
+    this.streakCache = out;
+    return out;
   }
 
   /** Live rank minus the rank at the most recent snapshot; null when there is none or either is untracked. */

@@ -1,4 +1,4 @@
-import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, type IndexedFact, type IndexedFacts } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, type IndexColumn, type IndexedFact, type IndexedFacts } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
 import { type FactsIndex, NO_LEVEL, UNKNOWN_LEVEL } from './facts-index.js';
 import { attributeAccessor, attributesOf, pupilAccessor } from './pupil.js';
@@ -69,18 +69,27 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
   };
   const cache = new Map<string, FactAccessor>();
   const levelIds = ix.levels.map((l) => l.id);
-  // Built on first use, as the accessors build them.
-  let suggestedTable: Int16Array | undefined;
-  let newest: Int16Array | undefined;
-  const suggested: IndexedFact = { values: [null, ...levelIds], index: (): number => ((suggestedTable ??= ix.suggestedLevels())[cell] as number) + 1 };
-  const streak: IndexedFact = { values: Array.from({ length: ix.snapshots.length + 1 }, (_, n) => n), index: (): number => ix.concernStreak(cell) };
-  // By the newest snapshot's level at the cell: UNKNOWN_LEVEL, NO_LEVEL (both null), then each level.
-  const newestIndex = (): number => ((newest ??= ix.snapshotLevel(0))[cell] as number) - UNKNOWN_LEVEL;
+  // Each indexed fact's positions, for every cell (tables built on first use, as the accessors build theirs).
+  const suggestedAt = (): IndexColumn => ({ column: ix.suggestedLevels(), offset: -NO_LEVEL });
+  const streakAt = (): IndexColumn => ({ column: ix.concernStreaks(), offset: 0 });
+  // By the newest snapshot's level: UNKNOWN_LEVEL and NO_LEVEL (both null), then each level.
+  const newestAt = (): IndexColumn => ({ column: ix.snapshotLevel(0), offset: -UNKNOWN_LEVEL });
+  // A position per cell from a column: the index the rules read through the cursor.
+  const positionOf = (at: () => IndexColumn): (() => number) => {
+    let col: IndexColumn | undefined;
+    return () => {
+      col ??= at();
+      return (col.column[cell] as number) + col.offset;
+    };
+  };
+  const suggested: IndexedFact = { values: [null, ...levelIds], index: positionOf(suggestedAt), positions: suggestedAt };
+  const streak: IndexedFact = { values: Array.from({ length: ix.snapshots.length + 1 }, (_, n) => n), index: positionOf(streakAt), positions: streakAt };
+  const newestIndex = positionOf(newestAt);
   const indexed = (level: number): IndexedFacts => {
     const out = new Map<string, IndexedFact>([['suggested', suggested]]);
     if (ix.snapshots.length > 0) {
       const rank = ix.rankOf(level);
-      out.set('rankChange', { values: [null, null, ...ix.levels.map((l) => (rank === null ? null : rank - l.rank))], index: newestIndex });
+      out.set('rankChange', { values: [null, null, ...ix.levels.map((l) => (rank === null ? null : rank - l.rank))], index: newestIndex, positions: newestAt });
       if (ix.snapshots.length <= MAX_INDEXED_STREAK) out.set('concernStreak', streak);
     }
     return out;
