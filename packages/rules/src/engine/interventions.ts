@@ -33,6 +33,18 @@ export interface InterventionPlan {
  */
 const PRIMITIVE_FACTS: readonly string[] = FACTS.map((f) => f.name);
 
+/**
+ * From this many cells on, a result's status entries and cell interventions are
+ * built at object literals of their own. V8 decides once per allocation site
+ * whether the objects it makes go straight to the old generation (pretenuring),
+ * from how many outlive their first collections: a small result is dropped
+ * young, a large one (some 100 MB at 50,000 pupils) outlives several, and one
+ * site shared by both would be decided by whichever a process happened to
+ * evaluate first (small schools first left a trust's objects copied by every
+ * collection: some 20 % slower). Same objects, same shapes, either way.
+ */
+export const LARGE_RESULT_CELLS = 50_000;
+
 /** An intervention's default urgency when its rule gives none (1 = most urgent). */
 export const DEFAULT_INTERVENTION_PRIORITY = 3;
 
@@ -176,6 +188,7 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   // Each intervention is built by one object literal with all its keys (in the
   // order the contract's JSON shows them): no property added afterwards, so no
   // out-of-object property store and a handful of shapes, not a shape chain.
+  const large = ix.cellCount >= LARGE_RESULT_CELLS;
   const emitCell = ({ r, b, bucket, lists, column, offset }: BoundIntervention, pupil: Pupil, subject: number, cell: number): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = pupil.schoolId;
@@ -190,11 +203,23 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
       }
       because = known;
     } else because = b.because();
-    bucket.push(
-      schoolId != null
-        ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
-        : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId },
-    );
+    const { id: pupilId, classId } = pupil;
+    const { action, notify, priority } = r;
+    const ruleId = r.rule.name;
+    // The same literals twice: a large result's get allocation sites of their own (see LARGE_RESULT_CELLS).
+    if (large) {
+      bucket.push(
+        schoolId != null
+          ? { ruleId, action, notify, priority, because, pupilId, subjectId, classId, schoolId }
+          : { ruleId, action, notify, priority, because, pupilId, subjectId, classId },
+      );
+    } else {
+      bucket.push(
+        schoolId != null
+          ? { ruleId, action, notify, priority, because, pupilId, subjectId, classId, schoolId }
+          : { ruleId, action, notify, priority, because, pupilId, subjectId, classId },
+      );
+    }
   };
   const emitPupil = ({ r, b, bucket }: BoundIntervention, pupil: Pupil): void => {
     const schoolId = pupil.schoolId;
