@@ -115,3 +115,6 @@ export { defaultDisplayPolicy } from './policy/default-levels.js';
 
 // engine-speed
 export type { FactDomains } from './compile/compile-rule.js';
+
+// engine3: indexed facts (CompiledRule.bind decides a rule per value of one of them)
+export type { IndexColumn, IndexedFact, IndexedFacts } from './compile/compile-rule.js';

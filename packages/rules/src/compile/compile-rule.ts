@@ -115,8 +115,12 @@ export interface CompiledRule {
    * `domains` says what some facts can be for every item the binding will
    * see (e.g. the facts of one live level): conditions they decide are
    * decided once, here, and `never` says when the rule then cannot fire.
+   * `indexed` names facts whose value at the current item is one of a few
+   * known values, by position: a rule that, once `domains` have decided
+   * what they decide, reads only one of them is decided for each of its
+   * values here, and then tests by looking its position up.
    */
-  bind(resolve: FactResolver, domains?: FactDomains): BoundRule;
+  bind(resolve: FactResolver, domains?: FactDomains, indexed?: IndexedFacts): BoundRule;
 }
 
 /** A policy's rules, compiled. */
@@ -797,6 +801,20 @@ function fixedPair(node: LeafNode, domains: FactDomains | undefined): FixedPair 
 export interface BoundRule {
   /** The rule cannot fire for any item with the fact domains it was bound with: `test()` is always false. */
   readonly never: boolean;
+  /** The indexed fact whose position decides the rule (looked up, not evaluated), when one does. */
+  readonly indexedBy: string | undefined;
+  /** With `indexedBy`: per position of its value, 1 when the rule fires and 0 when not. */
+  readonly decisions: Uint8Array | undefined;
+  /** With `indexedBy`: the fact's `positions`, when it has them. */
+  readonly positions: (() => IndexColumn) | undefined;
+  /** `test()` is true at every item (the domains decide that the rule holds). */
+  readonly always: boolean;
+  /**
+   * Every fact value in `because()` is known at binding (with `indexedBy`:
+   * once the position of its value is): a frozen list it gives is the list
+   * at every item (at that position).
+   */
+  readonly fixedBecause: boolean;
   test(): boolean;
   because(): BecauseDetail[];
 }
@@ -876,26 +894,30 @@ function fold(node: Node, domains: FactDomains): boolean | Node {
   return { ...node, children: left };
 }
 
-function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, domains?: FactDomains): BoundRule {
+function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUndefined: boolean, domains?: FactDomains, indexed?: IndexedFacts): BoundRule {
   const bound = bindNode(root, resolve, allowUndefined);
   let test = bound.test;
   let never = false;
-  if (domains && domains.size > 0 && root.pure && allowUndefined) {
-    const rest = fold(root, domains);
+  // What is left of the tree once the domains have decided what they decide (sound for pure trees only).
+  const foldable = root.pure && allowUndefined;
+  const rest = foldable && domains && domains.size > 0 ? fold(root, domains) : foldable && indexed && indexed.size > 0 ? root : undefined;
+  if (rest !== undefined) {
     if (rest === false) never = true;
-    test = rest === true ? (): boolean => true : rest === false ? (): boolean => false : bindNode(rest, resolve, allowUndefined).test;
+    test = rest === true ? (): boolean => true : rest === false ? (): boolean => false : rest === root ? bound.test : bindNode(rest, resolve, allowUndefined).test;
   }
+  const allLeaves = allOnly(root);
+  const leaves: BoundLeaf[] = [];
+  if (allLeaves) leavesOf(bound, leaves);
+  // Fixed facts are taken from the domains only where the domains were used for `test` too.
+  const folded = foldable ? domains : undefined;
   let explain: () => BecauseDetail[];
-  if (allOnly(root)) {
+  // Whether every condition's fact value is known here: then `because` is one list for every item.
+  let fixedBecause = false;
+  if (allLeaves) {
     // A true tree of `all`s: every condition was evaluated and held, so each decided it.
-    const leaves: BoundLeaf[] = [];
-    leavesOf(bound, leaves);
-    // Fixed facts are taken from the domains only where the domains were used for `test` too.
-    const folded = domains && root.pure && allowUndefined ? domains : undefined;
-    explain = sharedBecause(
-      leaves,
-      leaves.map((l) => fixedPair(l.node, folded)),
-    );
+    const fixed = leaves.map((l) => fixedPair(l.node, folded));
+    fixedBecause = fixed.every((f) => f !== undefined);
+    explain = sharedBecause(leaves, fixed);
   } else {
     explain = () => {
       const out: BecauseDetail[] = [];
@@ -903,8 +925,40 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
       return out;
     };
   }
+  // What is left reads one indexed fact only: decided here for each of its values, looked up per item.
+  const table = rest !== undefined && typeof rest !== 'boolean' && indexed ? decisionTable(rest, domains, indexed) : undefined;
+  if (table) {
+    const { decisions, index, fact, values } = table;
+    never = decisions.every((d) => d === 0);
+    test = (): boolean => decisions[index()] === 1;
+    if (allLeaves) {
+      // The indexed fact is fixed at each of its values: a `because` per value, made on first use.
+      const withValue = (i: number): FactDomains => new Map([...(folded ?? []), [fact, [values[i]]]]);
+      fixedBecause = leaves.every((l) => fixedPair(l.node, withValue(0)) !== undefined);
+      const perValue: ((() => BecauseDetail[]) | undefined)[] = values.map(() => undefined);
+      explain = () => {
+        const i = index();
+        let at = perValue[i];
+        if (!at) {
+          const fixed = withValue(i);
+          at = perValue[i] = sharedBecause(
+            leaves,
+            leaves.map((l) => fixedPair(l.node, fixed)),
+          );
+        }
+        return at();
+      };
+    } else {
+      fixedBecause = false;
+    }
+  }
   return {
     never,
+    indexedBy: table?.fact,
+    decisions: table?.decisions,
+    positions: table?.positions,
+    always: rest === true || (table !== undefined && table.decisions.every((d) => d === 1)),
+    fixedBecause,
     test(): boolean {
       try {
         return test();
@@ -920,6 +974,73 @@ function bindRule(name: string, root: BoolNode, resolve: FactResolver, allowUnde
       }
     },
   };
+}
+
+/**
+ * A fact whose value at a binding's current item is one of a few known
+ * values: `values` (primitives or null; `undefined` for a missing fact), and
+ * `index()` the position of the current item's value in them.
+ */
+export interface IndexedFact {
+  readonly values: readonly unknown[];
+  readonly index: () => number;
+  /**
+   * Optionally, the positions at every item at once, for a caller that
+   * numbers the items as the column does: `index()` at item `i` is
+   * `column[i] + offset`. Called once per binding that uses it.
+   */
+  readonly positions?: () => IndexColumn;
+}
+
+/** The positions of an indexed fact's values at every item: `column[item] + offset`. */
+export interface IndexColumn {
+  readonly column: Int16Array;
+  readonly offset: number;
+}
+
+/** Indexed facts by name, for `CompiledRule.bind`. */
+export type IndexedFacts = ReadonlyMap<string, IndexedFact>;
+
+// At most this many values are decided ahead for one indexed fact.
+const MAX_INDEXED_VALUES = 64;
+
+interface DecisionTable {
+  readonly fact: string;
+  readonly values: readonly unknown[];
+  readonly index: () => number;
+  readonly positions: (() => IndexColumn) | undefined;
+  /** Per value: 1 when the tree holds, 0 when not. */
+  readonly decisions: Uint8Array;
+}
+
+// The outcome of a pure tree for each value of the one indexed fact it reads, or undefined
+// when it reads another fact too (or a path, or a value that is not primitive).
+function decisionTable(rest: Node, domains: FactDomains | undefined, indexed: IndexedFacts): DecisionTable | undefined {
+  const facts = new Set<string>();
+  if (!factsOf(rest, facts) || facts.size !== 1) return undefined;
+  const [fact] = facts as Set<string> & { [Symbol.iterator](): Iterator<string> };
+  const entry = indexed.get(fact as string);
+  if (!entry) return undefined;
+  const { values, index } = entry;
+  if (values.length === 0 || values.length > MAX_INDEXED_VALUES || values.some((v) => v !== null && typeof v === 'object')) return undefined;
+  const decisions = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const fixed = new Map(domains ?? []);
+    fixed.set(fact as string, [values[i]]);
+    const outcome = fold(rest, fixed);
+    if (typeof outcome !== 'boolean') return undefined;
+    decisions[i] = outcome ? 1 : 0;
+  }
+  return { fact: fact as string, values, index, positions: entry.positions, decisions };
+}
+
+// The facts a tree reads (compared ones too), into `out`; false when one is read through a path.
+function factsOf(node: Node, out: Set<string>): boolean {
+  if (node.kind !== 'leaf') return node.children.every((c) => factsOf(c, out));
+  if (node.fact.path !== undefined || node.valueFact?.path !== undefined) return false;
+  out.add(node.fact.fact);
+  if (node.valueFact) out.add(node.valueFact.fact);
+  return true;
 }
 
 interface JreCondition {
@@ -1093,7 +1214,7 @@ export function compileRules(rules: readonly unknown[], options: CompileOptions 
         current = read;
         return viaReader.because();
       },
-      bind: (resolve: FactResolver, domains?: FactDomains): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, domains),
+      bind: (resolve: FactResolver, domains?: FactDomains, indexed?: IndexedFacts): BoundRule => bindRule(p.name, p.root, resolve, allowUndefined, domains, indexed),
     };
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { type BoundRule, type FactResolver, MISSING, compileRules } from './compile-rule.js';
+import { type BoundRule, type FactResolver, type IndexedFact, MISSING, compileRules } from './compile-rule.js';
 import { BUILT_IN_OPERATOR_NAMES } from './operators.js';
 
 // Binding a rule with fact domains (the values some facts can take) decides
@@ -68,13 +68,16 @@ describe('CompiledRule.bind with fact domains', () => {
     let cases = 0;
     let nevers = 0;
     let decided = 0;
+    let tabled = 0;
+    let always = 0;
     fc.assert(
       fc.property(
         fc.array(topLevel, { minLength: 1, maxLength: 3 }),
         fc.array(factsArb, { minLength: 20, maxLength: 20 }),
         fc.array(fc.option(fc.array(value, { maxLength: 2 }), { nil: undefined }), { minLength: PRIMITIVE.length, maxLength: PRIMITIVE.length }),
+        fc.array(fc.option(fc.tuple(fc.array(value, { maxLength: 3 }), fc.nat()), { nil: undefined }), { minLength: PRIMITIVE.length, maxLength: PRIMITIVE.length }),
         fc.boolean(),
-        (conditions, factSets, others, allowUndefinedFacts) => {
+        (conditions, factSets, others, indexedOthers, allowUndefinedFacts) => {
           const rules = conditions.map((c, i) => JSON.parse(JSON.stringify({ name: `r${i}`, conditions: c, event: { type: 'intervention' } })) as unknown);
           const { rules: compiled } = compileRules(rules, { allowUndefinedFacts, primitiveFacts: PRIMITIVE });
           for (const [primitives, tags] of factSets) {
@@ -91,14 +94,35 @@ describe('CompiledRule.bind with fact domains', () => {
               const more = others[i];
               if (more !== undefined) domains.set(name, [...more, facts.get(name)]);
             });
+            // Indexed facts for another chosen part: other values, with the accessor's value at a chosen position.
+            const indexed = new Map<string, IndexedFact>();
+            PRIMITIVE.forEach((name, i) => {
+              const chosen = indexedOthers[i];
+              if (chosen === undefined) return;
+              const [more, at] = chosen;
+              const position = at % (more.length + 1);
+              const values = [...more.slice(0, position), facts.get(name), ...more.slice(position)];
+              indexed.set(name, { values, index: () => position });
+            });
             for (const rule of compiled) {
               const plain = outcome(rule.bind(resolve));
-              const bound = rule.bind(resolve, domains);
-              const folded = outcome(bound);
-              if (!isDeepStrictEqual(folded, plain)) assert.deepStrictEqual(folded, plain, JSON.stringify({ rules, facts: [...facts], domains: [...domains] }));
-              if (bound.never) {
-                nevers++;
-                assert.equal(plain.threw || plain.fired, false, 'a rule bound as never fired');
+              for (const bound of [rule.bind(resolve, domains), rule.bind(resolve, domains, indexed), rule.bind(resolve, undefined, indexed)]) {
+                const folded = outcome(bound);
+                if (!isDeepStrictEqual(folded, plain)) assert.deepStrictEqual(folded, plain, JSON.stringify({ rules, facts: [...facts], domains: [...domains], indexed: [...indexed] }));
+                if (bound.indexedBy !== undefined) {
+                  // What findInterventions reads instead of calling test(): the decision at the value's position.
+                  const position = (indexed.get(bound.indexedBy) as IndexedFact).index();
+                  assert.equal(bound.decisions?.[position] === 1, !plain.threw && plain.fired, 'the decision at the position of the value');
+                  tabled++;
+                }
+                if (bound.always) {
+                  assert.equal(!plain.threw && plain.fired, true, 'a rule bound as always did not fire');
+                  always++;
+                }
+                if (bound.never) {
+                  nevers++;
+                  assert.equal(plain.threw || plain.fired, false, 'a rule bound as never fired');
+                }
               }
               if (!plain.threw) decided++;
               cases++;
@@ -108,8 +132,9 @@ describe('CompiledRule.bind with fact domains', () => {
       ),
       { numRuns: 1500, seed: 20261126 },
     );
-    console.log(`# fact domains: ${cases} cases (rule × fact set), ${nevers} bound as never, ${decided} without a throw`);
+    console.log(`# fact domains: ${cases} cases (rule × fact set), ${nevers} bindings as never, ${tabled} decided by an indexed fact, ${always} as always, ${decided} without a throw`);
     // The generator must reach rules that the domains rule out, or the `never` check proves little.
+    assert.ok(tabled > 1000 && always > 1000, `${tabled} bindings decided by an indexed fact, ${always} as always`);
     assert.ok(cases > 30_000 && nevers > cases / 50 && decided > cases / 2, `${cases} cases, ${nevers} never, ${decided} without a throw`);
   });
 

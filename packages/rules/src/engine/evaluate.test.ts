@@ -14,6 +14,7 @@ import { pupilSubjectFacts } from '../facts/pupil-subject.js';
 import { pupilFacts } from '../facts/pupil.js';
 import { classSubjectFacts } from '../facts/class-subject.js';
 import { evaluate } from './evaluate.js';
+import { LARGE_RESULT_CELLS, compareInterventions } from './interventions.js';
 import { liveStatuses } from './live-status.js';
 import { summarize } from './summary.js';
 
@@ -227,6 +228,38 @@ describe('evaluate', () => {
     const rules = new Set(interventions.map((i) => i.ruleId));
     for (const id of ['below-in-class', 'below-persistent', 'below-multiple-subjects', 'below-send', 'above-challenge', 'evidence-mismatch', 'class-unreviewed']) assert.ok(rules.has(id), id);
     assert.ok(interventions.every((i) => (i as { schoolId?: string }).schoolId?.startsWith('s')));
+  });
+
+  it('builds a trust above the large-result size into the same statuses and interventions as its schools below it', () => {
+    const trust = generateTrust({ seed: 12, schools: 2, pupils: 4400, phases: ['secondary', 'all-through'] });
+    const date = '2027-05-10';
+    assert.ok(trust.pupils.length * trust.subjects.length >= LARGE_RESULT_CELLS);
+    const whole = evaluate(trust, defaultPolicy, { date });
+    // Each school on its own (its pupils and what concerns them): a result below the size.
+    const schools = trust.schools ?? [];
+    assert.equal(schools.length, 2);
+    const parts = schools.map((school) => {
+      const pupils = trust.pupils.filter((p) => p.schoolId === school.id);
+      const ids = new Set(pupils.map((p) => p.id));
+      assert.ok(pupils.length * trust.subjects.length < LARGE_RESULT_CELLS);
+      return evaluate(
+        {
+          ...trust,
+          pupils,
+          judgements: trust.judgements.filter((j) => ids.has(j.pupilId)),
+          assessments: trust.assessments.filter((a) => ids.has(a.pupilId)),
+          snapshots: trust.snapshots.map((sn) => ({ ...sn, statuses: sn.statuses.filter((e) => ids.has(e.pupilId)) })),
+        },
+        defaultPolicy,
+        { date },
+      );
+    });
+    const order = new Map(trust.pupils.map((p, i) => [p.id, i]));
+    const statuses = parts.flatMap((r) => r.statuses).sort((a, b) => (order.get(a.pupilId) as number) - (order.get(b.pupilId) as number));
+    // As JSON: the same keys in the same order too.
+    assert.equal(JSON.stringify(whole.statuses), JSON.stringify(statuses));
+    assert.equal(JSON.stringify(whole.interventions), JSON.stringify(parts.flatMap((r) => r.interventions).sort(compareInterventions)));
+    assert.ok(whole.interventions.length > 10_000, `${whole.interventions.length} interventions`);
   });
 });
 

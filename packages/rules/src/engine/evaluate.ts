@@ -2,7 +2,7 @@ import type { IsoDate, LevelId, StatusEntry, TrackingDataset } from '../schema/d
 import type { Level, TrackingPolicy } from '../schema/policy.js';
 import type { EvaluationResult, Summary } from '../schema/result.js';
 import { FactsIndex, NO_LEVEL, TypedArrayPool } from '../facts/facts-index.js';
-import { type InterventionPlan, findInterventions, interventionPlan } from './interventions.js';
+import { type InterventionPlan, LARGE_RESULT_CELLS, findInterventions, interventionPlan } from './interventions.js';
 import { round1, summarize } from './summary.js';
 
 /** Options for `evaluate`. */
@@ -52,6 +52,7 @@ function evaluateWith(ix: FactsIndex, plan: InterventionPlan, policy: TrackingPo
   const S = ix.subjectCount;
   const levelOf = ix.levelOf;
   const levelIds = ix.levels.map((l) => l.id);
+  const large = ix.cellCount >= LARGE_RESULT_CELLS;
   // Per level index: how many cells are at it now (the summary, without a second pass over the statuses).
   const perLevel = new Float64Array(levelIds.length);
   let untracked = 0;
@@ -63,7 +64,11 @@ function evaluateWith(ix: FactsIndex, plan: InterventionPlan, policy: TrackingPo
       if (lv >= 0) perLevel[lv] = (perLevel[lv] as number) + 1;
       else if (lv === NO_LEVEL) untracked++;
       else unknown++;
-      statuses[cell] = { pupilId, subjectId: ix.subjects[s] as string, status: lv >= 0 ? (levelIds[lv] as string) : ix.status(cell), source: ix.sourceOf(cell) };
+      const subjectId = ix.subjects[s] as string;
+      const status = lv >= 0 ? (levelIds[lv] as string) : ix.status(cell);
+      const source = ix.sourceOf(cell);
+      // The same literal twice: a large result's entries get an allocation site of their own (see LARGE_RESULT_CELLS).
+      statuses[cell] = large ? { pupilId, subjectId, status, source } : { pupilId, subjectId, status, source };
     }
   }
   // A status the policy lacks is rare: then the summary counts the statuses themselves.

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import type { TrackingPolicy } from '../schema/policy.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { generateSchool } from '../synthetic/generate-school.js';
-import { NO_LEVEL, UNKNOWN_LEVEL, buildFactsIndex } from '../facts/facts-index.js';
-import { levelFacts, pupilSubjectCursor } from '../facts/pupil-subject.js';
+import { type FactsIndex, NO_LEVEL, UNKNOWN_LEVEL, buildFactsIndex } from '../facts/facts-index.js';
+import { type PupilSubjectCursor, levelFacts, pupilSubjectCursor } from '../facts/pupil-subject.js';
 import { findInterventions, interventionPlan } from './interventions.js';
 
 // Rules bound once per live level skip the rules a cell's level rules out;
@@ -24,30 +24,45 @@ const twoLevels: TrackingPolicy = {
   ],
 };
 
-describe('levelFacts', () => {
-  it('holds what the pupil-subject cursor reads at every cell of that level', () => {
-    let seen = 0;
-    const levels = new Set<number>();
-    for (const policy of [defaultPolicy, twoLevels]) {
-      for (const date of DATES) {
-        const ix = buildFactsIndex(school, policy, date);
-        const cursor = pupilSubjectCursor(ix);
-        const byLevel = new Map<number, ReadonlyMap<string, readonly unknown[]>>();
-        for (let p = 0; p < ix.pupils.length; p++) {
-          for (let s = 0; s < ix.subjectCount; s++) {
-            const level = ix.levelOf[p * ix.subjectCount + s] as number;
-            let domains = byLevel.get(level);
-            if (!domains) byLevel.set(level, (domains = levelFacts(ix, level)));
-            cursor.at(p, s);
-            for (const [name, values] of domains) assert.ok(values.includes(cursor.read(name)), `${name} at pupil ${p}, subject ${s}`);
-            levels.add(level);
-            seen++;
-          }
+// Every cell of the school under both policies at every date: its index, the cursor at it, its live level.
+function forEachCell(visit: (ix: FactsIndex, cursor: PupilSubjectCursor, level: number, where: string) => void): number {
+  let seen = 0;
+  for (const policy of [defaultPolicy, twoLevels]) {
+    for (const date of DATES) {
+      const ix = buildFactsIndex(school, policy, date);
+      const cursor = pupilSubjectCursor(ix);
+      for (let p = 0; p < ix.pupils.length; p++) {
+        for (let s = 0; s < ix.subjectCount; s++) {
+          cursor.at(p, s);
+          visit(ix, cursor, ix.levelOf[p * ix.subjectCount + s] as number, `pupil ${p}, subject ${s}, ${date}`);
+          seen++;
         }
       }
     }
+  }
+  return seen;
+}
+
+describe('levelFacts', () => {
+  it('holds what the pupil-subject cursor reads at every cell of that level', () => {
+    const levels = new Set<number>();
+    const seen = forEachCell((ix, cursor, level, where) => {
+      for (const [name, values] of levelFacts(ix, level)) assert.ok(values.includes(cursor.read(name)), `${name} at ${where}`);
+      levels.add(level);
+    });
     // Every kind of level was met: a policy level, untracked, and a status the policy lacks.
     assert.ok(levels.has(0) && levels.has(NO_LEVEL) && levels.has(UNKNOWN_LEVEL) && seen > 1000, [...levels].join());
+  });
+
+  it("gives, with the cursor's indexed facts, the position of the value the cursor reads at every cell of a level", () => {
+    const facts = new Set<string>();
+    forEachCell((_, cursor, level, where) => {
+      for (const [name, { values, index }] of cursor.indexed(level)) {
+        assert.equal(values[index()], cursor.read(name), `${name} at ${where}`);
+        facts.add(name);
+      }
+    });
+    assert.deepEqual([...facts].sort(), ['concernStreak', 'rankChange', 'suggested']);
   });
 
   it('leaves out the status of a status the policy lacks', () => {
@@ -139,6 +154,24 @@ describe('findInterventions', () => {
     );
     console.log(`# per-level binding: ${fired} interventions, ${threw} runs that threw`);
     assert.ok(fired > 10_000 && threw > 0, `${fired} interventions, ${threw} runs that threw`);
+  });
+
+  it('shares only frozen notify and because lists between interventions, so no consumer can change another\'s', () => {
+    const policy: TrackingPolicy = {
+      ...defaultPolicy,
+      // A rule without notify: its interventions share one empty list.
+      rules: [...defaultPolicy.rules, { name: 'quiet', conditions: { all: [{ fact: 'concern', operator: 'equal', value: true }] }, event: { type: 'intervention' } }],
+    };
+    const found = findInterventions(buildFactsIndex(school, policy, '2027-03-01'), interventionPlan(policy));
+    const uses = new Map<unknown, number>();
+    for (const i of found) for (const list of [i.notify, i.because]) uses.set(list, (uses.get(list) ?? 0) + 1);
+    const shared = [...uses].filter(([, n]) => n > 1).map(([list]) => list as unknown[]);
+    assert.ok(shared.length > 10 && found.some((i) => i.ruleId === 'quiet' && i.notify.length === 0), `${shared.length} shared lists`);
+    for (const list of shared) {
+      assert.ok(Object.isFrozen(list), JSON.stringify(list));
+      for (const item of list) if (item !== null && typeof item === 'object') assert.ok(Object.isFrozen(item), JSON.stringify(item));
+      assert.throws(() => (list).push('x'), TypeError);
+    }
   });
 
   it('finds the same interventions both ways under the default policy', () => {

@@ -1,5 +1,5 @@
 import { type Issue, ValidationError } from '../errors.js';
-import type { Intervention } from '../schema/result.js';
+import type { BecauseItem, Intervention } from '../schema/result.js';
 import type { TrackingPolicy } from '../schema/policy.js';
 import { type BoundRule, type CompiledRule, type CompiledRules, compileRules } from '../compile/compile-rule.js';
 import { FACTS, RULE_SCOPES, type RuleScope } from '../facts/catalog.js';
@@ -33,8 +33,23 @@ export interface InterventionPlan {
  */
 const PRIMITIVE_FACTS: readonly string[] = FACTS.map((f) => f.name);
 
+/**
+ * From this many cells on, a result's status entries and cell interventions are
+ * built at object literals of their own. V8 decides once per allocation site
+ * whether the objects it makes go straight to the old generation (pretenuring),
+ * from how many outlive their first collections: a small result is dropped
+ * young, a large one (some 100 MB at 50,000 pupils) outlives several, and one
+ * site shared by both would be decided by whichever a process happened to
+ * evaluate first (small schools first left a trust's objects copied by every
+ * collection: some 20 % slower). Same objects, same shapes, either way.
+ */
+export const LARGE_RESULT_CELLS = 50_000;
+
 /** An intervention's default urgency when its rule gives none (1 = most urgent). */
 export const DEFAULT_INTERVENTION_PRIORITY = 3;
+
+// The notify list of a rule that names no one.
+const NO_ONE: readonly string[] = Object.freeze([]);
 
 const plans = new WeakMap<readonly unknown[], InterventionPlan>();
 
@@ -76,7 +91,8 @@ export function interventionPlan(policy: Pick<TrackingPolicy, 'rules'>, source =
       rule,
       scope: scope as RuleScope,
       action: typeof action === 'string' ? action : rule.name,
-      notify: Array.isArray(notify) ? (notify as string[]) : [],
+      // Shared by every intervention of the rule: frozen (the params are), as is the empty default.
+      notify: Array.isArray(notify) ? (notify as string[]) : NO_ONE,
       priority: typeof priority === 'number' ? priority : DEFAULT_INTERVENTION_PRIORITY,
     });
   }
@@ -110,12 +126,26 @@ function byName(rules: readonly InterventionRule[]): InterventionRule[] {
   return [...rules].sort((a, b) => cmp(a.rule.name, b.rule.name));
 }
 
-// A bound rule, with the list its interventions go to (one list per priority).
+// A bound rule, with the list its interventions go to (one list per priority) and how
+// a cell is tested: `test()`, not at all (it always fires), or looked up in its decisions
+// by the position of its indexed fact's value at the cell (`column[cell] + offset`).
 interface BoundIntervention {
   readonly r: InterventionRule;
   readonly b: BoundRule;
   readonly bucket: (Intervention & { readonly schoolId?: string })[];
+  readonly mode: number;
+  readonly decisions: Uint8Array;
+  readonly column: Int16Array;
+  readonly offset: number;
+  // With `fixedBecause`: the frozen because list, per position (one for a rule that always fires), once known.
+  readonly lists: (readonly BecauseItem[] | undefined)[] | undefined;
 }
+
+const BY_TEST = 0;
+const ALWAYS = 1;
+const BY_LOOKUP = 2;
+const NO_DECISIONS = new Uint8Array(0);
+const NO_COLUMN = new Int16Array(0);
 
 /** Options for `findInterventions`. */
 export interface FindOptions {
@@ -141,25 +171,55 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
   // then bucketed by priority, which keeps that order.
   const buckets = new Map<number, Intervention[]>();
   // Each bound rule carries its priority's bucket: no lookup per intervention.
-  const bind = (r: InterventionRule, b: BoundRule): BoundIntervention => {
+  // `byCell`: the caller tests cells by number, so a rule decided by an indexed fact with
+  // positions is looked up (its column built now, as its first test would build it).
+  const bind = (r: InterventionRule, b: BoundRule, byCell = false): BoundIntervention => {
     let bucket = buckets.get(r.priority);
     if (!bucket) buckets.set(r.priority, (bucket = []));
-    return { r, b, bucket };
+    if (byCell && b.decisions && b.positions) {
+      const { column, offset } = b.positions();
+      return { r, b, bucket, mode: b.always ? ALWAYS : BY_LOOKUP, decisions: b.decisions, column, offset, lists: b.fixedBecause ? [] : undefined };
+    }
+    if (byCell && b.always) return { r, b, bucket, mode: ALWAYS, decisions: NO_DECISIONS, column: NO_COLUMN, offset: 0, lists: b.fixedBecause ? [] : undefined };
+    return { r, b, bucket, mode: BY_TEST, decisions: NO_DECISIONS, column: NO_COLUMN, offset: 0, lists: undefined };
   };
   const S = ix.subjectCount;
   const subjectOrder = orderOf(ix.subjects);
   // Each intervention is built by one object literal with all its keys (in the
   // order the contract's JSON shows them): no property added afterwards, so no
   // out-of-object property store and a handful of shapes, not a shape chain.
-  const emitCell = ({ r, b, bucket }: BoundIntervention, pupil: Pupil, subject: number): void => {
+  const large = ix.cellCount >= LARGE_RESULT_CELLS;
+  const emitCell = ({ r, b, bucket, lists, column, offset }: BoundIntervention, pupil: Pupil, subject: number, cell: number): void => {
     const subjectId = ix.subjects[subject] as string;
     const schoolId = pupil.schoolId;
-    const because = b.because();
-    bucket.push(
-      schoolId != null
-        ? { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId, schoolId }
-        : { ruleId: r.rule.name, action: r.action, notify: r.notify, priority: r.priority, because, pupilId: pupil.id, subjectId, classId: pupil.classId },
-    );
+    let because: readonly BecauseItem[];
+    if (lists) {
+      // The same frozen list at every cell (at this position of the rule's indexed fact).
+      const at = column.length > 0 ? (column[cell] as number) + offset : 0;
+      let known = lists[at];
+      if (!known) {
+        known = b.because();
+        if (Object.isFrozen(known)) lists[at] = known;
+      }
+      because = known;
+    } else because = b.because();
+    const { id: pupilId, classId } = pupil;
+    const { action, notify, priority } = r;
+    const ruleId = r.rule.name;
+    // The same literals twice: a large result's get allocation sites of their own (see LARGE_RESULT_CELLS).
+    if (large) {
+      bucket.push(
+        schoolId != null
+          ? { ruleId, action, notify, priority, because, pupilId, subjectId, classId, schoolId }
+          : { ruleId, action, notify, priority, because, pupilId, subjectId, classId },
+      );
+    } else {
+      bucket.push(
+        schoolId != null
+          ? { ruleId, action, notify, priority, because, pupilId, subjectId, classId, schoolId }
+          : { ruleId, action, notify, priority, because, pupilId, subjectId, classId },
+      );
+    }
   };
   const emitPupil = ({ r, b, bucket }: BoundIntervention, pupil: Pupil): void => {
     const schoolId = pupil.schoolId;
@@ -212,7 +272,11 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
     // the level decides of the facts: a rule that cannot fire at a level is not run there.
     const byLevel = Array.from({ length: ix.levels.length - UNKNOWN_LEVEL }, (_, i) => {
       const domains = specialize ? levelFacts(ix, i + UNKNOWN_LEVEL) : undefined;
-      return cellRules.map((r) => bind(r, r.rule.bind(cc.resolve, domains))).filter(({ b }) => !b.never);
+      const indexed = specialize ? cc.indexed(i + UNKNOWN_LEVEL) : undefined;
+      return cellRules
+        .map((r) => r.rule.bind(cc.resolve, domains, indexed))
+        .map((b, k) => (b.never ? undefined : bind(cellRules[k] as InterventionRule, b, true)))
+        .filter((x) => x !== undefined);
     });
     const levelOf = ix.levelOf;
     const pupilOrder = orderOf(ix.pupils.map((x) => x.id));
@@ -227,12 +291,14 @@ export function findInterventions(ix: FactsIndex, plan: InterventionPlan, { spec
       if (cellRules.length === 0) continue;
       for (let si = 0; si < subjectOrder.length; si++) {
         const s = subjectOrder[si] as number;
-        const cellBound = byLevel[(levelOf[p * S + s] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
+        const cell = p * S + s;
+        const cellBound = byLevel[(levelOf[cell] as number) - UNKNOWN_LEVEL] as readonly BoundIntervention[];
         if (cellBound.length === 0) continue;
         cc.at(p, s);
         for (let i = 0; i < cellBound.length; i++) {
           const x = cellBound[i] as BoundIntervention;
-          if (x.b.test()) emitCell(x, pupil, s);
+          const mode = x.mode;
+          if (mode === ALWAYS || (mode === BY_LOOKUP ? x.decisions[(x.column[cell] as number) + x.offset] === 1 : x.b.test())) emitCell(x, pupil, s, cell);
         }
       }
     }

@@ -7,7 +7,8 @@ import { generateTrust } from '../synthetic/generate-school.js';
 import { liveStatuses } from '../engine/live-status.js';
 import { evaluate } from '../engine/evaluate.js';
 import { findInterventions, interventionPlan } from '../engine/interventions.js';
-import { NO_LEVEL, TypedArrayPool, UNKNOWN_LEVEL, buildFactsIndex, FactsIndex } from './facts-index.js';
+import { NO_LEVEL, TypedArrayPool, UNKNOWN_LEVEL, buildFactsIndex, FactsIndex, instantMs, scanJudgements } from './facts-index.js';
+import { suggestFromEvidence } from './suggested.js';
 
 // The index's fast paths — an instant or status equal to the previous
 // judgement's reuses its answer, a snapshot in our own cell order skips the
@@ -114,6 +115,78 @@ describe('FactsIndex', () => {
       { numRuns: 500, seed: 20261125 },
     );
     assert.ok(recorded > 1000, `${recorded} recorded cells`);
+  });
+
+  it('reads a file in time order in one pass that only writes, and one out of order by comparing instants, to the same latest judgements', () => {
+    let inOrder = 0;
+    let outOfOrder = 0;
+    fc.assert(
+      fc.property(judgementsArb, fc.nat(), (shuffled, at) => {
+        // The same judgements in time order (ties keep their order), and with one moved back.
+        const sorted = shuffled.map((j, i) => ({ j, i, t: instantMs(j.recordedAt) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.j);
+        const moved = [...sorted];
+        if (moved.length > 1) moved.splice(at % moved.length, 0, ...moved.splice(moved.length - 1, 1));
+        for (const judgements of [shuffled, sorted, moved]) {
+          const data = dataset(judgements);
+          const ix = buildFactsIndex(data, defaultPolicy, DATE);
+          const statuses = ix.pupils.flatMap((p, pi) =>
+            ix.subjects.map((subjectId, s) => ({ pupilId: p.id, subjectId, status: ix.status(pi * ix.subjectCount + s), source: ix.sourceOf(pi * ix.subjectCount + s) })),
+          );
+          assert.deepEqual(statuses, liveStatuses(data, defaultPolicy, DATE));
+          const last = classLastReference(data);
+          ix.classes.forEach((c, ci) => {
+            ix.subjects.forEach((subjectId, s) => { assert.equal(ix.classLastRecorded[ci * ix.subjectCount + s], last.get(`${c.classId}/${subjectId}`) ?? -Infinity); });
+          });
+          // Which pass ran: the one for a file in time order exactly when every instant is at or after the one before.
+          const cells = ix.cellCount;
+          const into = { latest: new Int32Array(cells).fill(-1), latestLevel: new Int16Array(cells), classLast: new Float64Array(ix.classes.length * ix.subjectCount).fill(-Infinity), latestAt: () => new Float64Array(cells) };
+          const keys = { pupilIndex: ix.pupilIndex, subjectIndex: ix.subjectIndex, levelIndex: ix.levelIndex, pupilClass: ix.pupilClass, S: ix.subjectCount };
+          const ordered = judgements.every((j, k) => k === 0 || instantMs(j.recordedAt) >= instantMs((judgements[k - 1] as Judgement).recordedAt));
+          assert.equal(scanJudgements(judgements, Date.parse(`${DATE}T23:59:59.999Z`), keys, into), ordered);
+          assert.deepEqual([...into.latest], [...ix.latest]);
+          if (ordered) inOrder++;
+          else outOfOrder++;
+        }
+      }),
+      { numRuns: 400, seed: 20261128 },
+    );
+    assert.ok(inOrder > 400 && outOfOrder > 200, `${inOrder} in time order, ${outOfOrder} not`);
+  });
+
+  it('suggests from the most recent evidence in the window, with assessments by day or in any order, as suggestFromEvidence does per cell', () => {
+    // Days before, at the start of, inside, at the end of and after the 42-day window.
+    const DAYS = ['2026-10-01', '2026-10-08', '2026-10-09', '2026-10-20', '2026-11-02', '2026-11-20', '2026-11-21'];
+    const assessment = fc.record({
+      pupilId: fc.constantFrom(...PUPILS, 'stranger'),
+      subjectId: fc.constantFrom(...SUBJECTS, 'latin'),
+      kind: fc.constantFrom('standardised', 'quiz', 'teacher', 'essay'),
+      score: fc.constantFrom(70, 85, 100, 120),
+      outOf: fc.constantFrom(100, 150),
+      level: fc.constantFrom('below', 'on', 'above', 'gone'),
+      takenOn: fc.constantFrom(...DAYS),
+    });
+    let byDay = 0;
+    let suggested = 0;
+    fc.assert(
+      fc.property(fc.array(assessment, { maxLength: 60 }), (shuffled) => {
+        const sorted = shuffled.map((a, i) => ({ a, i })).sort((x, y) => (x.a.takenOn < y.a.takenOn ? -1 : x.a.takenOn > y.a.takenOn ? 1 : x.i - y.i)).map((x) => x.a);
+        for (const assessments of [shuffled, sorted]) {
+          const data = { ...dataset([]), assessments };
+          const ix = buildFactsIndex(data, defaultPolicy, DATE);
+          ix.pupils.forEach((p, pi) => {
+            ix.subjects.forEach((subjectId, s) => {
+              const own = assessments.filter((a) => a.pupilId === p.id && a.subjectId === subjectId);
+              const expected = suggestFromEvidence(own, defaultPolicy, DATE);
+              assert.equal(ix.suggested(pi * ix.subjectCount + s), expected);
+              if (expected !== null) suggested++;
+            });
+          });
+          if (assessments === sorted) byDay++;
+        }
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+    assert.ok(byDay === 300 && suggested > 400, `${suggested} cells with a suggestion`);
   });
 
   it('reads snapshots in any order, with duplicates (the later wins), strangers, nulls and statuses the policy lacks', () => {

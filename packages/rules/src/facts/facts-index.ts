@@ -59,43 +59,73 @@ function num2(s: string, at: number): number {
 }
 
 /** What one pass over the judgements fills in, per cell and per class × subject. */
-interface Latest {
+export interface Latest {
   /** Per cell: the latest judgement's index, or -1. */
   readonly latest: Int32Array;
-  /** Per cell: its instant (ms since the epoch), or -Infinity. */
-  readonly latestAt: Float64Array;
-  /** Per cell: its status's level index (or `UNKNOWN_LEVEL`). */
+  /** Per cell: its status's level index (or `UNKNOWN_LEVEL`); read only where `latest` is set. */
   readonly latestLevel: Int16Array;
   /** Per class × subject: the latest instant, or -Infinity. */
   readonly classLast: Float64Array;
+  /** Per cell: room for the latest instant (any contents), used only for a file out of time order. */
+  readonly latestAt: () => Float64Array;
+}
+
+/** What `scanJudgements` reads the judgements against. */
+export interface JudgementKeys {
+  readonly pupilIndex: ReadonlyMap<string, number>;
+  readonly subjectIndex: ReadonlyMap<string, number>;
+  readonly levelIndex: ReadonlyMap<string, number>;
+  /** Per pupil: its class's index. */
+  readonly pupilClass: Int32Array;
+  /** Tracked subjects per pupil (cells are `pupil × S + subject`). */
+  readonly S: number;
 }
 
 /**
- * The latest judgement per cell as of `cutOff` (ties: the later in the file)
- * and the latest instant per class × subject, in one pass (a function of its
- * own: a small loop the compiler optimises on its own, not inside the constructor).
+ * The latest judgement per cell as of `cutOff` (ties: the later in the
+ * file) and the latest instant per class × subject, into `into` (whose
+ * `latest` is -1 and `classLast` -Infinity throughout on entry). Returns
+ * whether the file was in time order, as files usually are (judgements are
+ * appended as they are recorded): then a cell's last judgement is its
+ * latest, and the pass writes it without reading what the cell had.
+ * Otherwise, from the first judgement earlier than the one before it, the
+ * pass starts again keeping each cell's latest instant. (A function of its
+ * own: a small loop the compiler optimises on its own, not inside the constructor.)
  */
-function scanJudgements(
-  js: readonly Judgement[],
-  cutOff: number,
-  pupilIndex: ReadonlyMap<string, number>,
-  subjectIndex: ReadonlyMap<string, number>,
-  levelIndex: ReadonlyMap<string, number>,
-  pupilClass: Int32Array,
-  S: number,
-  { latest, latestAt, latestLevel, classLast }: Latest,
-): void {
+export function scanJudgements(js: readonly Judgement[], cutOff: number, { pupilIndex, subjectIndex, levelIndex, pupilClass, S }: JudgementKeys, into: Latest): boolean {
+  const { latest, latestLevel, classLast } = into;
+  // Per cell, the latest instant so far: only once the file is known to be out of time order.
+  let latestAt: Float64Array | undefined;
   // What the previous judgement's pupil, instant and status came to: a file sorted by
   // time repeats instants (a teacher saves a class at once) and statuses, and an equal
   // string gives an equal answer, so it is compared (cheap) rather than parsed or hashed.
   let lastPupil = '';
   let lastP = -1;
-  let lastText = '';
-  let lastAt = Number.NaN;
+  // No text is NOT_SEEN: the first instant is always read (an empty one is not an instant).
+  let lastText: unknown = NOT_SEEN;
+  let lastAt = -Infinity;
   let lastStatus: unknown = NOT_SEEN;
   let lastLevel = UNKNOWN_LEVEL;
   for (let k = 0; k < js.length; k++) {
     const j = js[k] as Judgement;
+    const text = j.recordedAt;
+    if (text !== lastText) {
+      const at = instantMs(text);
+      // Earlier than the one before (or not an instant): not in time order. Start again.
+      if (latestAt === undefined && !(at >= lastAt)) {
+        latestAt = into.latestAt().fill(-Infinity);
+        latest.fill(-1);
+        classLast.fill(-Infinity);
+        lastText = NOT_SEEN;
+        k = -1;
+        continue;
+      }
+      lastText = text;
+      lastAt = at;
+    }
+    // In time order every later judgement is after the cut-off too; they are still read,
+    // as one out of order would make the file's order unusable.
+    if (!(lastAt <= cutOff)) continue;
     const pupilId = j.pupilId;
     if (pupilId !== lastPupil) {
       lastPupil = pupilId;
@@ -104,29 +134,24 @@ function scanJudgements(
     if (lastP < 0) continue;
     const s = subjectIndex.get(j.subjectId);
     if (s === undefined) continue;
-    const text = j.recordedAt;
-    if (text !== lastText) {
-      lastText = text;
-      lastAt = instantMs(text);
-    }
-    const at = lastAt;
-    if (!(at <= cutOff)) continue;
     const cell = lastP * S + s;
-    // `>=`: on a tie the later entry in the file wins.
-    if (at >= (latestAt[cell] as number)) {
-      latestAt[cell] = at;
-      latest[cell] = k;
-      // The level now, while the judgement is at hand (no second visit to scattered judgements).
-      const status = j.status;
-      if (status !== lastStatus) {
-        lastStatus = status;
-        lastLevel = levelIndex.get(status) ?? UNKNOWN_LEVEL;
-      }
-      latestLevel[cell] = lastLevel;
-    }
     const cs = (pupilClass[lastP] as number) * S + s;
-    if (at > (classLast[cs] as number)) classLast[cs] = at;
+    if (lastAt > (classLast[cs] as number)) classLast[cs] = lastAt;
+    if (latestAt !== undefined) {
+      // `>=`: on a tie the later entry in the file wins.
+      if (!(lastAt >= (latestAt[cell] as number))) continue;
+      latestAt[cell] = lastAt;
+    }
+    latest[cell] = k;
+    // The level now, while the judgement is at hand (no second visit to scattered judgements).
+    const status = j.status;
+    if (status !== lastStatus) {
+      lastStatus = status;
+      lastLevel = levelIndex.get(status) ?? UNKNOWN_LEVEL;
+    }
+    latestLevel[cell] = lastLevel;
   }
+  return latestAt === undefined;
 }
 
 /**
@@ -230,6 +255,7 @@ export class FactsIndex {
   private readonly policy: IndexPolicy;
   private readonly snapshotLevels: (Int16Array | undefined)[];
   private suggestedCache: Int16Array | undefined;
+  private streakCache: Int16Array | undefined;
   private readonly rank: Float64Array;
   private readonly concern: Uint8Array;
   private readonly challenge: Uint8Array;
@@ -285,14 +311,14 @@ export class FactsIndex {
     });
     this.classes = classes;
 
-    // Latest judgement per cell, and per class × subject, in one pass.
+    // Latest judgement per cell, and per class × subject: one pass over a file in time order.
     const cells = this.pupils.length * S;
     const latest = (this.latest = pool.int32('latest', cells).fill(-1));
     // Read only where `latest` is set, which writes it: no initial value needed.
     const latestLevel = pool.int16('latestLevel', cells);
     const classLast = (this.classLastRecorded = new Float64Array(classes.length * S).fill(-Infinity));
-    const latestAt = pool.float64('latestAt', cells).fill(-Infinity);
-    scanJudgements(dataset.judgements, endOfDay(date), pupilIndex, this.subjectIndex, this.levelIndex, this.pupilClass, S, { latest, latestAt, latestLevel, classLast });
+    const keys = { pupilIndex, subjectIndex: this.subjectIndex, levelIndex: this.levelIndex, pupilClass: this.pupilClass, S };
+    scanJudgements(dataset.judgements, endOfDay(date), keys, { latest, latestLevel, classLast, latestAt: () => pool.float64('latestAt', cells) });
 
     // Live level per cell and concern counts per pupil.
     // Every cell and pupil is written below: no initial values needed.
@@ -438,6 +464,31 @@ export class FactsIndex {
     return n;
   }
 
+  /**
+   * Per cell: `concernStreak`, built on first use in one pass per snapshot
+   * (in cell order), and no further than the longest streak.
+   */
+  concernStreaks(): Int16Array {
+    if (this.streakCache) return this.streakCache;
+    const cells = this.pupils.length * this.subjectCount;
+    const out = this.pool.int16('streak', cells).fill(0);
+    const concern = this.concern;
+    for (let n = 0; n < this.snapshots.length; n++) {
+      const levels = this.snapshotLevel(n);
+      let longer = false;
+      for (let cell = 0; cell < cells; cell++) {
+        const lv = levels[cell] as number;
+        if (out[cell] === n && lv >= 0 && concern[lv] === 1) {
+          out[cell] = n + 1;
+          longer = true;
+        }
+      }
+      if (!longer) break;
+    }
+    this.streakCache = out;
+    return out;
+  }
+
   /** Live rank minus the rank at the most recent snapshot; null when there is none or either is untracked. */
   rankChange(cell: number): number | null {
     if (this.snapshots.length === 0) return null;
@@ -463,16 +514,31 @@ export class FactsIndex {
     const assessments = this.assessments;
     const scale = evidenceScale(this.policy);
     const from = evidenceWindowStart(this.date, this.policy.ruleSettings.evidenceWindowDays ?? 42);
+    const to = this.date;
+    const pupilIndex = this.pupilIndex;
+    const subjectIndex = this.subjectIndex;
+    // The previous assessment's day, whether it is in the window, and whether the days so far
+    // never went back: files list assessments by day, and an equal string gives an equal answer.
+    let lastOn: unknown = NOT_SEEN;
+    let inWindow = false;
+    let inOrder = true;
     for (let k = 0; k < assessments.length; k++) {
       const a = assessments[k] as Assessment;
-      if (a.takenOn < from || a.takenOn > this.date) continue;
-      const p = this.pupilIndex.get(a.pupilId);
-      const s = this.subjectIndex.get(a.subjectId);
+      const on = a.takenOn;
+      if (on !== lastOn) {
+        if (inOrder && lastOn !== NOT_SEEN && on < (lastOn as string)) inOrder = false;
+        lastOn = on;
+        inWindow = on >= from && on <= to;
+      }
+      if (!inWindow) continue;
+      const p = pupilIndex.get(a.pupilId);
+      const s = subjectIndex.get(a.subjectId);
       if (p === undefined || s === undefined) continue;
       const cell = p * S + s;
       const prev = chosen[cell] as number;
-      // The most recent wins; on the same day the later in the file.
-      if (prev >= 0 && a.takenOn < (assessments[prev] as Assessment).takenOn) continue;
+      // The most recent wins; on the same day the later in the file. (Days in order so far:
+      // no earlier assessment is on a later day.)
+      if (!inOrder && prev >= 0 && on < (assessments[prev] as Assessment).takenOn) continue;
       const level = suggestedLevel(a, scale);
       if (level === null) continue;
       out[cell] = this.levelIndex.get(level) ?? NO_LEVEL;

@@ -1,6 +1,6 @@
-import { type FactAccessor, type FactReader, type FactResolver, type FactDomains } from '../compile/compile-rule.js';
+import { type FactAccessor, type FactReader, type FactResolver, type FactDomains, type IndexColumn, type IndexedFact, type IndexedFacts } from '../compile/compile-rule.js';
 import type { Pupil } from '../schema/dataset.js';
-import { type FactsIndex, NO_LEVEL } from './facts-index.js';
+import { type FactsIndex, NO_LEVEL, UNKNOWN_LEVEL } from './facts-index.js';
 import { attributeAccessor, attributesOf, pupilAccessor } from './pupil.js';
 
 /** Fact accessors that move from cell to cell: call `at(pupil, subject)`, then the accessors read that cell. */
@@ -11,7 +11,18 @@ export interface PupilSubjectCursor {
   readonly resolve: FactResolver;
   /** Reads a fact of the current cell by name. */
   readonly read: FactReader;
+  /**
+   * The facts with few values at the cells of one live level (a level
+   * index, `NO_LEVEL` or `UNKNOWN_LEVEL`), by position, for binding rules
+   * once per level (`CompiledRule.bind(resolve, domains, indexed)`):
+   * `suggested` (null or a level), `rankChange` (by the newest snapshot's
+   * level) and `concernStreak` (0 to the number of snapshots).
+   */
+  indexed(level: number): IndexedFacts;
 }
+
+// At most this many snapshots for `concernStreak` to be offered as an indexed fact.
+const MAX_INDEXED_STREAK = 63;
 
 /**
  * The pupil-subject facts of `catalog.ts`, read straight from the index: no
@@ -57,7 +68,34 @@ export function pupilSubjectCursor(ix: FactsIndex): PupilSubjectCursor {
     }
   };
   const cache = new Map<string, FactAccessor>();
+  const levelIds = ix.levels.map((l) => l.id);
+  // Each indexed fact's positions, for every cell (tables built on first use, as the accessors build theirs).
+  const suggestedAt = (): IndexColumn => ({ column: ix.suggestedLevels(), offset: -NO_LEVEL });
+  const streakAt = (): IndexColumn => ({ column: ix.concernStreaks(), offset: 0 });
+  // By the newest snapshot's level: UNKNOWN_LEVEL and NO_LEVEL (both null), then each level.
+  const newestAt = (): IndexColumn => ({ column: ix.snapshotLevel(0), offset: -UNKNOWN_LEVEL });
+  // A position per cell from a column: the index the rules read through the cursor.
+  const positionOf = (at: () => IndexColumn): (() => number) => {
+    let col: IndexColumn | undefined;
+    return () => {
+      col ??= at();
+      return (col.column[cell] as number) + col.offset;
+    };
+  };
+  const suggested: IndexedFact = { values: [null, ...levelIds], index: positionOf(suggestedAt), positions: suggestedAt };
+  const streak: IndexedFact = { values: Array.from({ length: ix.snapshots.length + 1 }, (_, n) => n), index: positionOf(streakAt), positions: streakAt };
+  const newestIndex = positionOf(newestAt);
+  const indexed = (level: number): IndexedFacts => {
+    const out = new Map<string, IndexedFact>([['suggested', suggested]]);
+    if (ix.snapshots.length > 0) {
+      const rank = ix.rankOf(level);
+      out.set('rankChange', { values: [null, null, ...ix.levels.map((l) => (rank === null ? null : rank - l.rank))], index: newestIndex, positions: newestAt });
+      if (ix.snapshots.length <= MAX_INDEXED_STREAK) out.set('concernStreak', streak);
+    }
+    return out;
+  };
   return {
+    indexed,
     at(pupilIndex: number, subjectIndex: number): void {
       p = pupilIndex;
       s = subjectIndex;
